@@ -1,0 +1,71 @@
+/**
+ * Events the runtime emits. The runtime never logs on its own: metrics, logging and tracing
+ * subscribe to these. Every event carries `at`, the clock's time in milliseconds.
+ */
+
+/** The state of a circuit breaker. */
+export type BreakerState = 'closed' | 'open' | 'half-open' | 'isolated';
+
+/** Where the answer of a call came from. */
+export type AnswerSource = 'network' | 'cache' | 'stale-cache' | 'alternative' | 'default';
+
+/** What a rejecting policy was. */
+export type RejectionKind = 'circuit-open' | 'bulkhead-full' | 'bulkhead-queue-timeout';
+
+/** Why a retry that the profile would allow did not happen. */
+export type RetryRefusal =
+  'budget' | 'not-idempotent' | 'circuit-open' | 'retry-after-beyond-budget' | 'attempts-exhausted';
+
+/** Fields every event about a call carries. */
+export interface CallEventBase {
+  /** The route, as `METHOD /path/:param` (never a concrete URL: no request values). */
+  readonly route: string;
+  /** The profile that wraps the route. */
+  readonly profile: string;
+  readonly at: number;
+}
+
+/** Everything the runtime reports, as a discriminated union on `type`. */
+export type ResilienceEvent =
+  | (CallEventBase & {
+      readonly type: 'attempt';
+      /** 1 for the first attempt. */
+      readonly attempt: number;
+      readonly outcome: 'success' | 'failure' | 'passthrough';
+      /** The HTTP status, when there was an answer. */
+      readonly status?: number;
+      readonly durationMs: number;
+    })
+  | (CallEventBase & {
+      readonly type: 'retry';
+      /** The attempt about to start after the delay (2 for the first retry). */
+      readonly attempt: number;
+      readonly delayMs: number;
+    })
+  | (CallEventBase & { readonly type: 'retry-refused'; readonly reason: RetryRefusal })
+  | (CallEventBase & {
+      readonly type: 'call';
+      readonly outcome: 'success' | 'failure' | 'passthrough';
+      readonly attempts: number;
+      readonly durationMs: number;
+      readonly source: AnswerSource;
+    })
+  | (CallEventBase & { readonly type: 'reject'; readonly kind: RejectionKind })
+  | (CallEventBase & { readonly type: 'timeout'; readonly scope: 'attempt' | 'total' })
+  | (CallEventBase & {
+      readonly type: 'fallback';
+      readonly source: 'stale-cache' | 'alternative' | 'default';
+    })
+  | (CallEventBase & { readonly type: 'cache'; readonly result: 'hit' | 'miss' })
+  | {
+      readonly type: 'breaker';
+      /** The breaker's name: its profile, or `profile@service` when one serves an upstream. */
+      readonly breaker: string;
+      readonly profile: string;
+      readonly from: BreakerState;
+      readonly to: BreakerState;
+      readonly at: number;
+    };
+
+/** A subscriber to {@link ResilienceEvent}s. It must not throw; what it throws is ignored. */
+export type ResilienceListener = (event: ResilienceEvent) => void;
