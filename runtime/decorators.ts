@@ -123,3 +123,9 @@ export function FallbackValue<T>(value: T): RouteDecorator {
 export function Idempotent(): RouteDecorator {
   return noop;
 }
+
+/**
+ * A whole number. Use it in a contract's types where a plain `number` would also accept
+ * fractions (`id: Integer`); the generated schemas then reject `1.5`.
+ */
+export type Integer = number;
