@@ -14,6 +14,10 @@ export const GeneratorErrorCodes = Object.freeze({
   // -- contract --
 
   // -- writer --
+  /** The output folder is the project root, holds an input, or holds files resilgen did not generate. */
+  OUT_UNSAFE: 'RG_OUT_UNSAFE',
+  /** The file system refused to write or remove a generated file. */
+  WRITE_FAILED: 'RG_WRITE_FAILED',
 } as const);
 
 /** A stable code of a {@link GeneratorErrorCodes} entry. */

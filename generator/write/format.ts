@@ -1,0 +1,21 @@
+import { format } from 'prettier';
+
+/**
+ * The formatter settings of generated code. They are fixed here rather than read from the
+ * user's project, so the same inputs give the same bytes on every machine.
+ */
+export const GENERATED_FORMAT = Object.freeze({
+  parser: 'typescript',
+  printWidth: 100,
+  singleQuote: true,
+  trailingComma: 'all',
+  endOfLine: 'lf',
+  semi: true,
+  tabWidth: 2,
+  useTabs: false,
+} as const);
+
+/** Formats a generated TypeScript file with {@link GENERATED_FORMAT}. */
+export async function formatTypeScript(text: string): Promise<string> {
+  return format(text, { ...GENERATED_FORMAT });
+}
