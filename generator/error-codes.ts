@@ -12,6 +12,58 @@ export const GeneratorErrorCodes = Object.freeze({
   // -- config --
 
   // -- contract --
+  /** The contract has problems; the error's `errors` lists each one, located. */
+  CONTRACT_INVALID: 'RG_CONTRACT_INVALID',
+  /** The contract, or a file it takes types from, is not valid TypeScript syntax. */
+  CONTRACT_SYNTAX: 'RG_CONTRACT_SYNTAX',
+  /** The contract file has no `@Controller` class, or more than one. */
+  CONTRACT_CONTROLLER_COUNT: 'RG_CONTRACT_CONTROLLER_COUNT',
+  /** A decorator is none of resilgen's. */
+  CONTRACT_DECORATOR_UNKNOWN: 'RG_CONTRACT_DECORATOR_UNKNOWN',
+  /** A decorator has one of resilgen's names but is not imported from `resilgen/runtime`. */
+  CONTRACT_DECORATOR_IMPORT: 'RG_CONTRACT_DECORATOR_IMPORT',
+  /** A decorator stands where it means nothing (a route decorator on the class, ...). */
+  CONTRACT_DECORATOR_PLACEMENT: 'RG_CONTRACT_DECORATOR_PLACEMENT',
+  /** A decorator appears twice on the same class or route. */
+  CONTRACT_DECORATOR_REPEATED: 'RG_CONTRACT_DECORATOR_REPEATED',
+  /** A decorator is not called, or has the wrong number or kind of arguments. */
+  CONTRACT_DECORATOR_ARGUMENT: 'RG_CONTRACT_DECORATOR_ARGUMENT',
+  /** A decorator option is unknown, missing, or has a wrong value. */
+  CONTRACT_DECORATOR_OPTION: 'RG_CONTRACT_DECORATOR_OPTION',
+  /** `@FallbackValue` holds something other than a JSON literal. */
+  CONTRACT_FALLBACK_NOT_JSON: 'RG_CONTRACT_FALLBACK_NOT_JSON',
+  /** `@FallbackValue` does not match the route's response type. */
+  CONTRACT_FALLBACK_MISMATCH: 'RG_CONTRACT_FALLBACK_MISMATCH',
+  /** `@Resilience` names a profile the config does not define. */
+  CONTRACT_PROFILE_UNKNOWN: 'RG_CONTRACT_PROFILE_UNKNOWN',
+  /** A route has no `@Resilience` and its class names no default. */
+  CONTRACT_PROFILE_MISSING: 'RG_CONTRACT_PROFILE_MISSING',
+  /** A path is not a valid path template. */
+  CONTRACT_PATH_MALFORMED: 'RG_CONTRACT_PATH_MALFORMED',
+  /** A `:param` of the path has no function parameter of that name. */
+  CONTRACT_PATH_PARAM_UNBOUND: 'RG_CONTRACT_PATH_PARAM_UNBOUND',
+  /** A function parameter is none of a path parameter, `body`, `query` or `headers`. */
+  CONTRACT_PARAM_UNKNOWN: 'RG_CONTRACT_PARAM_UNKNOWN',
+  /** A parameter's type or form does not fit where it travels. */
+  CONTRACT_PARAM_TYPE: 'RG_CONTRACT_PARAM_TYPE',
+  /** A `GET` or `DELETE` route declares a body. */
+  CONTRACT_BODY_NOT_ALLOWED: 'RG_CONTRACT_BODY_NOT_ALLOWED',
+  /** Two routes answer the same method and path. */
+  CONTRACT_ROUTE_DUPLICATE: 'RG_CONTRACT_ROUTE_DUPLICATE',
+  /** A member of the contract class has no HTTP method decorator, or several. */
+  CONTRACT_ROUTE_METHOD: 'RG_CONTRACT_ROUTE_METHOD',
+  /** A route is not a property typed as a function returning `Promise<...>`. */
+  CONTRACT_ROUTE_TYPE: 'RG_CONTRACT_ROUTE_TYPE',
+  /** A type cannot be carried by JSON or is not supported in a contract. */
+  CONTRACT_TYPE_UNSUPPORTED: 'RG_CONTRACT_TYPE_UNSUPPORTED',
+  /** A type name cannot be found. */
+  CONTRACT_TYPE_UNRESOLVED: 'RG_CONTRACT_TYPE_UNRESOLVED',
+  /** Two different types used by the contract have the same name. */
+  CONTRACT_TYPE_NAME_CLASH: 'RG_CONTRACT_TYPE_NAME_CLASH',
+  /** A property name is computed, repeated or `__proto__`. */
+  CONTRACT_PROPERTY_NAME: 'RG_CONTRACT_PROPERTY_NAME',
+  /** A JSDoc schema tag is misspelt, has a bad value or does not fit its type. */
+  CONTRACT_JSDOC_TAG: 'RG_CONTRACT_JSDOC_TAG',
 
   // -- writer --
   /** The output folder is the project root, holds an input, or holds files resilgen did not generate. */

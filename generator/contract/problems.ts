@@ -1,0 +1,102 @@
+import path from 'node:path';
+import type { Node, SourceFile } from 'ts-morph';
+import { GeneratorError } from '../errors.js';
+import type { SourceLocation } from '../errors.js';
+import type { GeneratorErrorCode } from '../error-codes.js';
+
+/**
+ * Collects the located problems of one contract read, so that a user sees every problem at
+ * once rather than one per run. The same problem reported twice (a base interface read for
+ * two derived ones, say) is kept once.
+ */
+export class ProblemList {
+  readonly #errors = new Map<string, GeneratorError>();
+  readonly #contractFile: SourceFile;
+  readonly #contractPath: string;
+  readonly #cwd: string;
+
+  /**
+   * @param contractFile the contract's source file.
+   * @param contractPath the contract's path as the user gave it; other files are shown
+   *   relative to `cwd` when it is relative, absolute otherwise.
+   * @param cwd the folder relative paths start from.
+   */
+  constructor(contractFile: SourceFile, contractPath: string, cwd: string) {
+    this.#contractFile = contractFile;
+    this.#contractPath = contractPath;
+    this.#cwd = cwd;
+  }
+
+  /** Gives where `node` starts (its first token, comments excluded), lines and columns from 1. */
+  locate(node: Node): SourceLocation {
+    return this.#locatePosition(node.getSourceFile(), node.getStart());
+  }
+
+  /** Records a problem found at `node`. */
+  report(node: Node, code: GeneratorErrorCode, message: string, hint?: string): void {
+    this.#record(this.locate(node), code, message, hint);
+  }
+
+  /** Records a problem found at a character offset of `sourceFile`. */
+  reportAtPosition(
+    sourceFile: SourceFile,
+    position: number,
+    code: GeneratorErrorCode,
+    message: string,
+  ): void {
+    this.#record(this.#locatePosition(sourceFile, position), code, message, undefined);
+  }
+
+  #locatePosition(sourceFile: SourceFile, position: number): SourceLocation {
+    const { line, column } = sourceFile.getLineAndColumnAtPos(position);
+
+    return { file: this.#displayPath(sourceFile), line, column };
+  }
+
+  #record(
+    location: SourceLocation,
+    code: GeneratorErrorCode,
+    message: string,
+    hint?: string,
+  ): void {
+    const key = [code, location.file, location.line, location.column, message].join('\0');
+    if (this.#errors.has(key)) return;
+
+    const options = hint === undefined ? { location } : { location, hint };
+    this.#errors.set(key, new GeneratorError(code, message, options));
+  }
+
+  /** Tells how many distinct problems were recorded. */
+  get size(): number {
+    return this.#errors.size;
+  }
+
+  /** Lists the problems by file, line, column, code and message. */
+  listSorted(): GeneratorError[] {
+    return [...this.#errors.values()].sort(compareErrors);
+  }
+
+  #displayPath(sourceFile: SourceFile): string {
+    if (sourceFile === this.#contractFile) return this.#contractPath;
+
+    const absolute = sourceFile.getFilePath();
+
+    return path.isAbsolute(this.#contractPath) ? absolute : path.relative(this.#cwd, absolute);
+  }
+}
+
+function compareErrors(a: GeneratorError, b: GeneratorError): number {
+  const left = a.location;
+  const right = b.location;
+  if (left !== undefined && right !== undefined) {
+    const byPlace =
+      compareText(left.file, right.file) || left.line - right.line || left.column - right.column;
+    if (byPlace !== 0) return byPlace;
+  }
+
+  return compareText(a.code, b.code) || compareText(a.message, b.message);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,71 @@
+import { Project, ts } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
+import { GeneratorError } from '../errors.js';
+import { GeneratorErrorCodes as Codes } from '../error-codes.js';
+import type { ProblemList } from './problems.js';
+
+/**
+ * The compiler options contracts are read with. Reading needs names resolved, not types
+ * checked, so TypeScript's libs are not loaded at all (`noLib`): built-in names such as
+ * `Array`, `Record` and `Promise` are recognized by name. Bundler resolution accepts both
+ * `./types.js` and `./types` imports.
+ */
+export const CONTRACT_COMPILER_OPTIONS: Readonly<ts.CompilerOptions> = Object.freeze({
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  strict: true,
+  noLib: true,
+  types: [],
+  skipLibCheck: true,
+  noEmit: true,
+});
+
+/** Options of {@link createContractProject}. */
+export interface ContractProjectOptions {
+  /** Keep files in memory only (for tests and editors). Default: `false`, the real disk. */
+  readonly inMemory?: boolean;
+}
+
+/** Creates the one ts-morph project a contract is read with. */
+export function createContractProject(options: ContractProjectOptions = {}): Project {
+  return new Project({
+    compilerOptions: { ...CONTRACT_COMPILER_OPTIONS },
+    useInMemoryFileSystem: options.inMemory === true,
+    skipAddingFilesFromTsConfig: true,
+  });
+}
+
+/**
+ * Gets the contract's source file from `project`, adding it from disk when it is not
+ * there yet, and adds the files it imports.
+ *
+ * @throws {@link GeneratorError} `RG_FILE_UNREADABLE` when the file does not exist.
+ */
+export function loadContractFile(project: Project, contractPath: string): SourceFile {
+  const sourceFile =
+    project.getSourceFile(contractPath) ?? project.addSourceFileAtPathIfExists(contractPath);
+  if (sourceFile === undefined) {
+    const message = `cannot read the contract '${contractPath}': no such file`;
+    throw new GeneratorError(Codes.FILE_UNREADABLE, message, { hint: 'check the --contract path' });
+  }
+  project.resolveSourceFileDependencies();
+
+  return sourceFile;
+}
+
+/** Reports the syntax errors of `files` (type errors are tsc's business, not the reader's). */
+export function reportSyntaxErrors(
+  project: Project,
+  files: readonly SourceFile[],
+  problems: ProblemList,
+): void {
+  const program = project.getProgram();
+  for (const file of files) {
+    for (const diagnostic of program.getSyntacticDiagnostics(file)) {
+      const text = diagnostic.getMessageText();
+      const message = typeof text === 'string' ? text : text.getMessageText();
+      problems.reportAtPosition(file, diagnostic.getStart() ?? 0, Codes.CONTRACT_SYNTAX, message);
+    }
+  }
+}
