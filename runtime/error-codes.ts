@@ -28,8 +28,12 @@ export const RuntimeErrorCodes = Object.freeze({
   RESPONSE_INVALID: 'RT_RESPONSE_INVALID',
 
   // -- metrics --
+  /** An option of a metrics registry cannot be used (a capacity below 1, unsorted buckets). */
+  INVALID_METRICS_OPTIONS: 'RT_INVALID_METRICS_OPTIONS',
 
   // -- monitoring --
+  /** An option of the monitoring plugin cannot be used (an endpoint without a leading `/`). */
+  INVALID_MONITORING_OPTIONS: 'RT_INVALID_MONITORING_OPTIONS',
 } as const);
 
 /** A stable code of a {@link RuntimeErrorCodes} entry. */

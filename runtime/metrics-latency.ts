@@ -1,0 +1,109 @@
+import { Histogram } from 'prom-client';
+import { Ring, computePercentile } from './metrics-ring.js';
+
+/** The label names of the latency histograms: few-valued, never taken from a request. */
+export type LatencyLabel = 'profile' | 'route';
+
+/** Average and tail of the recent calls' durations, in milliseconds. */
+export interface LatencySummary {
+  /** How many durations the figures are computed over (at most the sample capacity). */
+  readonly samples: number;
+  /** `null` when no call has finished yet. */
+  readonly avgMs: number | null;
+  readonly p95Ms: number | null;
+  readonly p99Ms: number | null;
+}
+
+/**
+ * Keeps call and attempt durations in a bounded form: the last N call durations (for the JSON
+ * average and percentiles) and, per profile and route, fixed-bucket histograms in seconds (for
+ * Prometheus). Neither grows with traffic.
+ */
+export class LatencyRecorder {
+  readonly #recentCallsMs: Ring<number>;
+  readonly #callSeconds: Histogram<LatencyLabel>;
+  readonly #attemptSeconds: Histogram<LatencyLabel>;
+
+  /**
+   * @param samples - how many recent call durations the summary covers.
+   * @param bucketsSeconds - the histograms' bucket upper bounds, in seconds, ascending.
+   */
+  constructor(samples: number, bucketsSeconds: readonly number[]) {
+    this.#recentCallsMs = new Ring(samples);
+    this.#callSeconds = createHistogram(
+      'resilgen_call_duration_seconds',
+      'Duration of whole calls (every attempt, delay and fallback included), in seconds.',
+      bucketsSeconds,
+    );
+    this.#attemptSeconds = createHistogram(
+      'resilgen_attempt_duration_seconds',
+      'Duration of single HTTP attempts, in seconds.',
+      bucketsSeconds,
+    );
+  }
+
+  /** How many call durations the summary can cover at most. */
+  get capacity(): number {
+    return this.#recentCallsMs.capacity;
+  }
+
+  /** How many call durations are kept now. */
+  get size(): number {
+    return this.#recentCallsMs.size;
+  }
+
+  /** Records a finished call that took `durationMs`. Non-finite or negative values are ignored. */
+  recordCall(profile: string, route: string, durationMs: number): void {
+    if (!isDuration(durationMs)) {
+      return;
+    }
+
+    this.#recentCallsMs.push(durationMs);
+    this.#callSeconds.observe({ profile, route }, durationMs / 1000);
+  }
+
+  /** Records one attempt that took `durationMs`. Non-finite or negative values are ignored. */
+  recordAttempt(profile: string, route: string, durationMs: number): void {
+    if (isDuration(durationMs)) {
+      this.#attemptSeconds.observe({ profile, route }, durationMs / 1000);
+    }
+  }
+
+  /** The average, p95 and p99 of the recent call durations. */
+  readSummary(): LatencySummary {
+    const values = this.#recentCallsMs.toArray();
+    const sum = values.reduce((total, value) => total + value, 0);
+
+    return {
+      samples: values.length,
+      avgMs: values.length === 0 ? null : sum / values.length,
+      p95Ms: computePercentile(values, 0.95),
+      p99Ms: computePercentile(values, 0.99),
+    };
+  }
+
+  /** The call and attempt histograms, for an exporter to register in its own registry. */
+  readHistograms(): readonly Histogram<LatencyLabel>[] {
+    return [this.#callSeconds, this.#attemptSeconds];
+  }
+}
+
+function createHistogram(
+  name: string,
+  help: string,
+  bucketsSeconds: readonly number[],
+): Histogram<LatencyLabel> {
+  // `registers: []` keeps the histogram out of prom-client's global registry: exporters
+  // register it in their own private registries.
+  return new Histogram({
+    name,
+    help,
+    labelNames: ['profile', 'route'],
+    buckets: [...bucketsSeconds],
+    registers: [],
+  });
+}
+
+function isDuration(value: number): boolean {
+  return Number.isFinite(value) && value >= 0;
+}

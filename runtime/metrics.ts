@@ -1,0 +1,219 @@
+import type { Clock } from './clock.js';
+import type { BreakerState, RejectionKind, ResilienceEvent, ResilienceListener } from './events.js';
+import type { Counts } from './metrics-labels.js';
+import type { Histogram } from 'prom-client';
+import type { LatencyLabel, LatencySummary } from './metrics-latency.js';
+import type { CallEvent, RouteCounters, RouteSeries } from './metrics-route.js';
+import { BREAKER_STATES, OVERFLOW_LABEL, addCount, createCounts } from './metrics-labels.js';
+import { LatencyRecorder } from './metrics-latency.js';
+import type { MetricsOptions } from './metrics-options.js';
+import { resolveMetricsOptions } from './metrics-options.js';
+import { RequestRate } from './metrics-rate.js';
+import { Ring } from './metrics-ring.js';
+import { addRouteCounters, countRouteEvent, createRouteCounters } from './metrics-route.js';
+
+/** A recent event worth showing to an operator: a breaker's transition or a rejection. */
+export type RecentEvent =
+  | {
+      readonly type: 'breaker';
+      readonly at: number;
+      readonly breaker: string;
+      readonly profile: string;
+      readonly from: BreakerState;
+      readonly to: BreakerState;
+    }
+  | {
+      readonly type: 'reject';
+      readonly at: number;
+      readonly profile: string;
+      readonly route: string;
+      readonly kind: RejectionKind;
+    };
+
+/** What the events said about one breaker. */
+export interface BreakerSeries {
+  readonly name: string;
+  readonly profile: string;
+  /** The state of the last transition seen. */
+  readonly state: BreakerState;
+  /** The clock's time (ms) of the last transition seen. */
+  readonly lastChangeAt: number;
+  /** Transitions into each state since the registry was created. */
+  readonly transitions: Readonly<Counts<BreakerState>>;
+}
+
+/** How much the registry holds now, next to the most it can hold. */
+export interface MetricsFootprint {
+  readonly series: number;
+  readonly breakers: number;
+  readonly latencySamples: number;
+  readonly latencyCapacity: number;
+  readonly recentEvents: number;
+  readonly recentEventsCapacity: number;
+  readonly rateSlots: number;
+}
+
+/**
+ * Counts what the runtime's events report, per profile and route, in bounded memory: tables
+ * with fixed keys per (profile, route) pair, fixed-size rings for latency and recent events,
+ * and a slotted window for the request rate. Subscribe {@link MetricsRegistry.listener} to a
+ * client's or server's events; read the figures through the `read*` methods.
+ */
+export class MetricsRegistry {
+  /** The clock the registry reads time from. */
+  readonly clock: Pick<Clock, 'now'>;
+  /** Records one event; pass it wherever a {@link ResilienceListener} is expected. */
+  readonly listener: ResilienceListener = (event) => this.record(event);
+  readonly #maxSeries: number;
+  readonly #series = new Map<string, RouteSeries & RouteCounters>();
+  readonly #breakers = new Map<string, BreakerSeries & { transitions: Counts<BreakerState> }>();
+  readonly #latency: LatencyRecorder;
+  readonly #rate: RequestRate;
+  readonly #recent: Ring<RecentEvent>;
+
+  constructor(options: MetricsOptions = {}) {
+    const settings = resolveMetricsOptions(options);
+    this.clock = settings.clock;
+    this.#maxSeries = settings.maxSeries;
+    this.#latency = new LatencyRecorder(settings.latencySamples, settings.latencyBucketsSeconds);
+    this.#rate = new RequestRate(settings.rateWindowMs, settings.rateSlots, this.clock.now());
+    this.#recent = new Ring(settings.recentEvents);
+  }
+
+  /**
+   * Counts `event`. A value outside the known sets (an outcome, reason or kind a newer policy
+   * invents) is not counted, and a non-finite duration is not timed.
+   */
+  record(event: ResilienceEvent): void {
+    if (event.type === 'breaker') {
+      this.#recordBreaker(event);
+      return;
+    }
+
+    const series = this.#readOrAddSeries(event.profile, event.route);
+    countRouteEvent(series, event);
+    this.#recordTiming(series, event);
+  }
+
+  /** Every (profile, route) series, in the order first seen: a live view, not to be modified. */
+  readSeries(): readonly RouteSeries[] {
+    return [...this.#series.values()];
+  }
+
+  /** The counters summed over every route, or over the routes of `profile` when given. */
+  readTotals(profile?: string): RouteCounters {
+    const totals = createRouteCounters();
+    for (const series of this.#series.values()) {
+      if (profile === undefined || series.profile === profile) {
+        addRouteCounters(totals, series);
+      }
+    }
+
+    return totals;
+  }
+
+  /** Every breaker a transition was seen for. */
+  readBreakers(): readonly BreakerSeries[] {
+    return [...this.#breakers.values()];
+  }
+
+  /** Average, p95 and p99 of the most recent call durations, in milliseconds. */
+  readLatency(): LatencySummary {
+    return this.#latency.readSummary();
+  }
+
+  /** The latency histograms, for an exporter to register in its private registry. */
+  readHistograms(): readonly Histogram<LatencyLabel>[] {
+    return this.#latency.readHistograms();
+  }
+
+  /** Finished calls per second over the rate window that ends now. */
+  readRequestsPerSecond(): number {
+    return this.#rate.readPerSecond(this.clock.now());
+  }
+
+  /** The recent breaker transitions and rejections, oldest first. */
+  readRecentEvents(): RecentEvent[] {
+    return this.#recent.toArray();
+  }
+
+  /** How much the registry holds now; none of it grows with the number of calls. */
+  readFootprint(): MetricsFootprint {
+    return {
+      series: this.#series.size,
+      breakers: this.#breakers.size,
+      latencySamples: this.#latency.size,
+      latencyCapacity: this.#latency.capacity,
+      recentEvents: this.#recent.size,
+      recentEventsCapacity: this.#recent.capacity,
+      rateSlots: this.#rate.slots,
+    };
+  }
+
+  #readOrAddSeries(profile: string, route: string): RouteSeries & RouteCounters {
+    const key = `${profile}\u0000${route}`;
+    const found = this.#series.get(key);
+    if (found !== undefined) {
+      return found;
+    }
+
+    if (this.#series.size >= this.#maxSeries) {
+      return this.#readOverflowSeries();
+    }
+
+    const series = { profile, route, ...createRouteCounters() };
+    this.#series.set(key, series);
+
+    return series;
+  }
+
+  #readOverflowSeries(): RouteSeries & RouteCounters {
+    const key = `${OVERFLOW_LABEL}\u0000${OVERFLOW_LABEL}`;
+    const overflow = this.#series.get(key) ?? {
+      profile: OVERFLOW_LABEL,
+      route: OVERFLOW_LABEL,
+      ...createRouteCounters(),
+    };
+    this.#series.set(key, overflow);
+
+    return overflow;
+  }
+
+  #recordTiming(series: RouteSeries, event: CallEvent): void {
+    switch (event.type) {
+      case 'call':
+        this.#latency.recordCall(series.profile, series.route, event.durationMs);
+        this.#rate.add(this.clock.now());
+        return;
+      case 'attempt':
+        this.#latency.recordAttempt(series.profile, series.route, event.durationMs);
+        return;
+      case 'reject':
+        this.#recent.push({
+          type: 'reject',
+          at: event.at,
+          profile: event.profile,
+          route: event.route,
+          kind: event.kind,
+        });
+        return;
+      default:
+    }
+  }
+
+  #recordBreaker(event: ResilienceEvent & { type: 'breaker' }): void {
+    const { breaker, profile, from, to, at } = event;
+    this.#recent.push({ type: 'breaker', at, breaker, profile, from, to });
+    const fits = this.#breakers.has(breaker) || this.#breakers.size < this.#maxSeries;
+    const name = fits ? breaker : OVERFLOW_LABEL;
+    const transitions = this.#breakers.get(name)?.transitions ?? createCounts(BREAKER_STATES);
+    addCount(transitions, to);
+    this.#breakers.set(name, {
+      name,
+      profile: fits ? profile : OVERFLOW_LABEL,
+      state: to,
+      lastChangeAt: at,
+      transitions,
+    });
+  }
+}
