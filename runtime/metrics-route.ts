@@ -1,6 +1,5 @@
-import type { ResilienceEvent } from './events.js';
+import type { RejectionKind, ResilienceEvent, RetryRefusal } from './events.js';
 import type { CallOutcome, Counts, FallbackSource, TimeoutScope } from './metrics-labels.js';
-import type { RejectionKind, RetryRefusal } from './events.js';
 import {
   CALL_OUTCOMES,
   FALLBACK_SOURCES,

@@ -1,12 +1,12 @@
+import type { Histogram } from 'prom-client';
 import type { Clock } from './clock.js';
 import type { BreakerState, RejectionKind, ResilienceEvent, ResilienceListener } from './events.js';
 import type { Counts } from './metrics-labels.js';
-import type { Histogram } from 'prom-client';
 import type { LatencyLabel, LatencySummary } from './metrics-latency.js';
+import type { MetricsOptions } from './metrics-options.js';
 import type { CallEvent, RouteCounters, RouteSeries } from './metrics-route.js';
 import { BREAKER_STATES, OVERFLOW_LABEL, addCount, createCounts } from './metrics-labels.js';
 import { LatencyRecorder } from './metrics-latency.js';
-import type { MetricsOptions } from './metrics-options.js';
 import { resolveMetricsOptions } from './metrics-options.js';
 import { RequestRate } from './metrics-rate.js';
 import { Ring } from './metrics-ring.js';
@@ -71,6 +71,10 @@ export class MetricsRegistry {
   readonly #rate: RequestRate;
   readonly #recent: Ring<RecentEvent>;
 
+  /**
+   * @param options - see {@link MetricsOptions}; every field has a default.
+   * @throws {@link RuntimeError} `RT_INVALID_METRICS_OPTIONS` for an option out of range.
+   */
   constructor(options: MetricsOptions = {}) {
     const settings = resolveMetricsOptions(options);
     this.clock = settings.clock;
@@ -92,7 +96,14 @@ export class MetricsRegistry {
 
     const series = this.#readOrAddSeries(event.profile, event.route);
     countRouteEvent(series, event);
-    this.#recordTiming(series, event);
+    if (event.type === 'call' || event.type === 'attempt') {
+      this.#recordDuration(series, event);
+    }
+
+    if (event.type === 'reject') {
+      const { profile, route } = series;
+      this.#recent.push({ type: 'reject', at: event.at, profile, route, kind: event.kind });
+    }
   }
 
   /** Every (profile, route) series, in the order first seen: a live view, not to be modified. */
@@ -179,26 +190,15 @@ export class MetricsRegistry {
     return overflow;
   }
 
-  #recordTiming(series: RouteSeries, event: CallEvent): void {
-    switch (event.type) {
-      case 'call':
-        this.#latency.recordCall(series.profile, series.route, event.durationMs);
-        this.#rate.add(this.clock.now());
-        return;
-      case 'attempt':
-        this.#latency.recordAttempt(series.profile, series.route, event.durationMs);
-        return;
-      case 'reject':
-        this.#recent.push({
-          type: 'reject',
-          at: event.at,
-          profile: event.profile,
-          route: event.route,
-          kind: event.kind,
-        });
-        return;
-      default:
+  #recordDuration(series: RouteSeries, event: CallEvent & { type: 'call' | 'attempt' }): void {
+    const { profile, route } = series;
+    if (event.type === 'attempt') {
+      this.#latency.recordAttempt(profile, route, event.durationMs);
+      return;
     }
+
+    this.#latency.recordCall(profile, route, event.durationMs);
+    this.#rate.add(this.clock.now());
   }
 
   #recordBreaker(event: ResilienceEvent & { type: 'breaker' }): void {

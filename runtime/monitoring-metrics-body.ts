@@ -1,8 +1,7 @@
 import type { Clock } from './clock.js';
 import type { BreakerState } from './events.js';
-import type { Counts } from './metrics-labels.js';
+import type { CallOutcome, Counts } from './metrics-labels.js';
 import type { MetricsRegistry } from './metrics.js';
-import type { CallOutcome } from './metrics-labels.js';
 import type { BreakerSnapshot, ResilienceSource } from './snapshot.js';
 import { sumCounts } from './metrics-labels.js';
 import { formatInstant, pickWorstState, readBreakers } from './monitoring-sources.js';
