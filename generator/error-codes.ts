@@ -10,6 +10,50 @@ export const GeneratorErrorCodes = Object.freeze({
   FILE_UNREADABLE: 'RG_FILE_UNREADABLE',
 
   // -- config --
+  /** A config file has errors; the error lists each one with its location. */
+  CONFIG_INVALID: 'RG_CONFIG_INVALID',
+  /** A config file is not well-formed JSON (or is empty, has a BOM or comments). */
+  CONFIG_SYNTAX: 'RG_CONFIG_SYNTAX',
+  /** An object in a config file has the same key twice. */
+  CONFIG_DUPLICATE_KEY: 'RG_CONFIG_DUPLICATE_KEY',
+  /** A config file uses `__proto__`, `constructor` or `prototype` as a key. */
+  CONFIG_RESERVED_KEY: 'RG_CONFIG_RESERVED_KEY',
+  /** A config object has a key the schema does not define. */
+  CONFIG_UNKNOWN_KEY: 'RG_CONFIG_UNKNOWN_KEY',
+  /** A config object lacks a key the schema requires. */
+  CONFIG_MISSING_KEY: 'RG_CONFIG_MISSING_KEY',
+  /** A config value has the wrong JSON type. */
+  CONFIG_TYPE: 'RG_CONFIG_TYPE',
+  /** A config number lies outside its allowed range. */
+  CONFIG_RANGE: 'RG_CONFIG_RANGE',
+  /** A config value is not one of the allowed values. */
+  CONFIG_ENUM: 'RG_CONFIG_ENUM',
+  /** A config string does not have the required form (path, URL, route, non-empty). */
+  CONFIG_FORMAT: 'RG_CONFIG_FORMAT',
+  /** A profile or service name is not an identifier. */
+  CONFIG_NAME: 'RG_CONFIG_NAME',
+  /** A chaos fault sets none, or more than one, of `status`, `latency` and `drop`. */
+  CONFIG_ONE_OF: 'RG_CONFIG_ONE_OF',
+  /** A config value breaks a schema rule that no more specific code covers. */
+  CONFIG_SCHEMA: 'RG_CONFIG_SCHEMA',
+  /** A profile's `retry.baseDelay` is greater than its `retry.maxDelay`. */
+  CONFIG_DELAY_ORDER: 'RG_CONFIG_DELAY_ORDER',
+  /** A profile's `timeout.attempt` is longer than its `timeout.total`. */
+  CONFIG_TIMEOUT_ORDER: 'RG_CONFIG_TIMEOUT_ORDER',
+  /** Warning: a profile's worst-case attempts and backoffs exceed its total timeout. */
+  CONFIG_TIMEOUT_BUDGET: 'RG_CONFIG_TIMEOUT_BUDGET',
+  /** A profile `extends` a profile that does not exist. */
+  CONFIG_UNKNOWN_PARENT: 'RG_CONFIG_UNKNOWN_PARENT',
+  /** Profiles `extends` each other in a cycle. */
+  CONFIG_EXTENDS_CYCLE: 'RG_CONFIG_EXTENDS_CYCLE',
+  /** A `service` names no entry of `services`. */
+  CONFIG_UNKNOWN_SERVICE: 'RG_CONFIG_UNKNOWN_SERVICE',
+  /** An `alternative_service` fallback has no `alternativeBaseUrl` to call. */
+  CONFIG_NO_ALTERNATIVE_URL: 'RG_CONFIG_NO_ALTERNATIVE_URL',
+  /** Two enabled monitoring endpoints share a path. */
+  CONFIG_ENDPOINT_CLASH: 'RG_CONFIG_ENDPOINT_CLASH',
+  /** Warning: a control switch is on without a token to protect it. */
+  CONFIG_UNPROTECTED_CONTROL: 'RG_CONFIG_UNPROTECTED_CONTROL',
 
   // -- contract --
   /** The contract has problems; the error's `errors` lists each one, located. */

@@ -1,0 +1,71 @@
+import type { Argv } from 'yargs';
+
+/** Where a command writes. Only `generator/cli.ts` binds it to the real streams. */
+export interface CliIo {
+  /** Requested output only (such as `--json`): what a script pipes onward. */
+  writeOut(text: string): void;
+  /** Diagnostics, timings and the summary line. */
+  writeErr(text: string): void;
+}
+
+/** What a command can use besides its own arguments. */
+export interface CliContext {
+  readonly io: CliIo;
+  /** `--verbose` or `DEBUG=resilgen`: print phase timings. */
+  readonly verbose: boolean;
+}
+
+/** How long one phase of a command took. */
+export interface CommandTiming {
+  readonly phase: string;
+  /** Wall time in milliseconds. */
+  readonly ms: number;
+}
+
+/** How a command finished. The program prints the timings (when verbose), then the summary. */
+export interface CommandOutcome {
+  /** 0 success, 1 the input has errors. Usage errors are thrown, and exit with 2. */
+  readonly exitCode: 0 | 1;
+  /** One line, without a newline, e.g. `config.json is valid (3 profiles, no warnings)`. */
+  readonly summary: string;
+  readonly timings?: readonly CommandTiming[];
+}
+
+/** A subcommand of `resilgen`, described once, typed by its arguments `A`. */
+export interface CliCommandSpec<A> {
+  /** The yargs command string, e.g. `validate`. */
+  readonly command: string;
+  /** One line for `--help`. */
+  readonly describe: string;
+  /** Declares the command's flags. */
+  readonly builder: (program: Argv) => Argv<A>;
+  /**
+   * Does the work. Problems in the user's input are part of the outcome (exit code 1) or
+   * thrown as a `GeneratorError`; any other error is a bug.
+   */
+  readonly run: (args: A, context: CliContext) => Promise<CommandOutcome>;
+}
+
+/** A command ready to be added to the program, its argument type erased. */
+export interface CliCommand {
+  readonly command: string;
+  /**
+   * Adds the command to `program`. When yargs picks it, it hands `start` the work to do;
+   * `start` runs it with the context and deals with the outcome and any error.
+   */
+  addTo(
+    program: Argv,
+    start: (work: (context: CliContext) => Promise<CommandOutcome>) => Promise<void>,
+  ): Argv;
+}
+
+/** Turns a typed {@link CliCommandSpec} into a {@link CliCommand} for the command list. */
+export function defineCommand<A>(spec: CliCommandSpec<A>): CliCommand {
+  return {
+    command: spec.command,
+    addTo: (program, start) =>
+      program.command(spec.command, spec.describe, spec.builder, (args) =>
+        start((context) => spec.run(args as A, context)),
+      ),
+  };
+}

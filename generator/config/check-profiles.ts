@@ -1,0 +1,155 @@
+import { GeneratorErrorCodes, type GeneratorErrorCode } from '../error-codes.js';
+import type { ConfigFinding } from './diagnostics.js';
+import type { ProfileView, SettingPath } from './profile-view.js';
+import { computeRetryWaits, type RetryWaits } from './retry-waits.js';
+
+const BASE_DELAY = ['retry', 'baseDelay'];
+const MAX_DELAY = ['retry', 'maxDelay'];
+const MAX_ATTEMPTS = ['retry', 'maxAttempts'];
+const ATTEMPT = ['timeout', 'attempt'];
+const TOTAL = ['timeout', 'total'];
+const TIMING_PATHS: readonly SettingPath[] = [
+  TOTAL,
+  ATTEMPT,
+  MAX_ATTEMPTS,
+  BASE_DELAY,
+  MAX_DELAY,
+  ['retry', 'backoffType'],
+  ['retry', 'jitter'],
+];
+
+/** A rule that one setting may not exceed another, as in `baseDelay <= maxDelay`. */
+interface OrderRule {
+  readonly code: GeneratorErrorCode;
+  readonly smaller: SettingPath;
+  readonly larger: SettingPath;
+  readonly isBroken: (smaller: number, larger: number) => boolean;
+  readonly verb: string;
+  readonly hint: string;
+}
+
+const ORDER_RULES: readonly OrderRule[] = [
+  {
+    code: GeneratorErrorCodes.CONFIG_DELAY_ORDER,
+    smaller: BASE_DELAY,
+    larger: MAX_DELAY,
+    isBroken: (base, max) => base > max,
+    verb: 'is greater than',
+    hint: 'lower baseDelay or raise maxDelay',
+  },
+  {
+    code: GeneratorErrorCodes.CONFIG_TIMEOUT_ORDER,
+    smaller: ATTEMPT,
+    larger: TOTAL,
+    isBroken: isTimeoutLongerThanTotal,
+    verb: 'is longer than',
+    hint: 'an attempt can never run longer than the whole call: lower attempt or raise total',
+  },
+];
+
+/**
+ * Checks what the schema cannot say about one profile's numbers: `baseDelay <= maxDelay`,
+ * an attempt timeout no longer than the total one, and (a warning) whether the worst-case
+ * attempts and waits fit in the total timeout. A problem is reported by the profile that
+ * writes one of the settings involved, at that setting, so that a child does not repeat
+ * what its parent already got wrong.
+ */
+export function checkProfileTimings(views: readonly ProfileView[]): ConfigFinding[] {
+  return views.flatMap((view) => [
+    ...ORDER_RULES.flatMap((rule) => checkOrder(view, rule)),
+    ...checkTimeoutBudget(view),
+  ]);
+}
+
+function checkOrder(view: ProfileView, rule: OrderRule): ConfigFinding[] {
+  const smaller = view.readNumber(rule.smaller);
+  const larger = view.readNumber(rule.larger);
+  if (smaller === undefined || larger === undefined || !rule.isBroken(smaller, larger)) {
+    return [];
+  }
+  const at = pickWritten(view, [rule.smaller, rule.larger]);
+  if (at === undefined) {
+    return [];
+  }
+  const describe = (path: SettingPath, value: number): string =>
+    `${path.join('.')} ${value} ms${view.describeSource(path)}`;
+
+  return [
+    {
+      code: rule.code,
+      pointer: view.locate(at),
+      message: `${describe(rule.smaller, smaller)} ${rule.verb} ${describe(rule.larger, larger)}`,
+      hint: rule.hint,
+    },
+  ];
+}
+
+function checkTimeoutBudget(view: ProfileView): ConfigFinding[] {
+  const attempts = view.readNumber(MAX_ATTEMPTS);
+  const attempt = view.readNumber(ATTEMPT);
+  const total = view.readNumber(TOTAL);
+  const waits = computeWorstWaits(view);
+  if (
+    attempts === undefined ||
+    attempt === undefined ||
+    total === undefined ||
+    waits === undefined ||
+    total === 0 ||
+    isTimeoutLongerThanTotal(attempt, total)
+  ) {
+    return [];
+  }
+  const worst = waits.totalMs + attempts * attempt;
+  const at = pickWritten(view, TIMING_PATHS);
+  if (worst <= total || at === undefined) {
+    return [];
+  }
+  const attemptsPart =
+    attempt === 0
+      ? `${attempts} attempts without an attempt timeout`
+      : `${attempts} attempts × ${attempt} ms`;
+  const more = waits.count > waits.firstWaits.length ? ' + …' : '';
+  const listed = waits.count === 0 ? '0' : waits.firstWaits.join(' + ') + more;
+
+  return [
+    {
+      code: GeneratorErrorCodes.CONFIG_TIMEOUT_BUDGET,
+      severity: 'warning',
+      pointer: view.locate(at),
+      message:
+        `profile '${view.name}' may need ${worst} ms, more than timeout.total ${total} ms: ` +
+        `${attemptsPart} + waits ${listed} = ${worst} ms`,
+      hint:
+        'the last attempts would be cut short; ' +
+        'lower maxAttempts or timeout.attempt, or raise timeout.total',
+    },
+  ];
+}
+
+function computeWorstWaits(view: ProfileView): RetryWaits | undefined {
+  const maxAttempts = view.readNumber(MAX_ATTEMPTS);
+  const baseDelay = view.readNumber(BASE_DELAY);
+  const maxDelay = view.readNumber(MAX_DELAY);
+  const { backoffType, jitter } = (view.settings.retry ?? {}) as Record<string, unknown>;
+  if (maxAttempts === undefined || baseDelay === undefined || maxDelay === undefined) {
+    return undefined;
+  }
+
+  return computeRetryWaits({
+    maxAttempts,
+    backoffType: String(backoffType),
+    baseDelay,
+    maxDelay,
+    jitter,
+  });
+}
+
+/** Both limits on (0 is none) and the attempt's longer: an attempt can never use it all. */
+function isTimeoutLongerThanTotal(attempt: number, total: number): boolean {
+  return attempt > 0 && total > 0 && attempt > total;
+}
+
+/** The first of `paths` that the profile itself writes, if any. */
+function pickWritten(view: ProfileView, paths: readonly SettingPath[]): SettingPath | undefined {
+  return paths.find((path) => view.writes(path));
+}

@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { GeneratorErrorCodes } from '../error-codes.js';
+import { GeneratorError } from '../errors.js';
+import { checkMonitoring } from './check-monitoring.js';
+import { checkProfileTimings } from './check-profiles.js';
+import { checkServiceReferences } from './check-references.js';
+import { ConfigError } from './config-error.js';
+import { placeFindings, type ConfigDiagnostic, type ConfigFinding } from './diagnostics.js';
+import { resolveExtends } from './extends.js';
+import { createLineIndex } from './line-index.js';
+import { isJsonObject } from './merge.js';
+import { normalizeConfig } from './normalize.js';
+import { parseJsonDocument } from './parse-json.js';
+import { createProfileViews } from './profile-view.js';
+import { compileConfigValidator } from './schema.js';
+import { describeSchemaErrors } from './schema-errors.js';
+import type { NormalizedConfig } from './types.js';
+
+/** How long one phase of loading took, for `--verbose`. */
+export interface PhaseTiming {
+  readonly phase: 'read' | 'parse' | 'schema' | 'checks' | 'normalize';
+  /** Wall time in milliseconds. */
+  readonly ms: number;
+}
+
+/** Everything validation found out about one config file. */
+export interface ConfigReport {
+  /** The path as the user gave it. */
+  readonly file: string;
+  /** `true` when there are no errors (warnings allowed). */
+  readonly valid: boolean;
+  /** The normalized config when valid, else `undefined`. */
+  readonly config: NormalizedConfig | undefined;
+  /** Sorted by position. */
+  readonly errors: readonly ConfigDiagnostic[];
+  /** Sorted by position. */
+  readonly warnings: readonly ConfigDiagnostic[];
+  readonly timings: readonly PhaseTiming[];
+}
+
+/**
+ * Reads, parses, validates and normalizes a config file, and reports every problem at once
+ * rather than stopping at the first. Problems in the config are in the report, never thrown.
+ *
+ * @throws {@link GeneratorError} with code `RG_FILE_UNREADABLE` when the file cannot be read.
+ */
+export async function validateConfigFile(file: string): Promise<ConfigReport> {
+  const started = performance.now();
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (cause) {
+    throw new GeneratorError(
+      GeneratorErrorCodes.FILE_UNREADABLE,
+      `cannot read config file ${file}: ${describeReadFailure(cause)}`,
+      { cause, hint: 'check the path given to --config' },
+    );
+  }
+  const readMs = performance.now() - started;
+  const report = validateConfigBytes(bytes, file);
+
+  return { ...report, timings: [{ phase: 'read', ms: readMs }, ...report.timings] };
+}
+
+/**
+ * Like {@link validateConfigFile}, for a config already in memory.
+ *
+ * @param bytes the file's content; a string is taken as already decoded.
+ * @param file the name to report problems under.
+ */
+export function validateConfigBytes(bytes: Uint8Array | string, file: string): ConfigReport {
+  const timings: PhaseTiming[] = [];
+  const time = <T>(phase: PhaseTiming['phase'], work: () => T): T => {
+    const started = performance.now();
+    const result = work();
+    timings.push({ phase, ms: performance.now() - started });
+
+    return result;
+  };
+  const text = typeof bytes === 'string' ? bytes : decodeUtf8(bytes);
+  const lines = createLineIndex(text);
+  const parsed = time('parse', () => parseJsonDocument(text, lines));
+  const findings: ConfigFinding[] = [...findEncodingProblems(bytes, text), ...parsed.findings];
+  const value = parsed.value;
+  let chains: ReadonlyMap<string, readonly string[]> = new Map();
+  if (value !== undefined) {
+    time('schema', () => {
+      const validate = compileConfigValidator();
+      if (!validate(value)) {
+        findings.push(...describeSchemaErrors(validate.errors ?? []));
+      }
+    });
+    if (isJsonObject(value)) {
+      chains = time('checks', () => {
+        const found = collectCheckFindings(value);
+        findings.push(...found.findings);
+
+        return found.chains;
+      });
+    }
+  }
+  const placed = placeFindings(findings, { file, lines, positions: parsed.positions });
+  const errors = placed.filter((diagnostic) => diagnostic.severity === 'error');
+  const warnings = placed.filter((diagnostic) => diagnostic.severity === 'warning');
+  const config =
+    errors.length === 0 && isJsonObject(value)
+      ? time('normalize', () => normalizeConfig(value, chains, { file, sha256: hashText(text) }))
+      : undefined;
+
+  return { file, valid: errors.length === 0, config, errors, warnings, timings };
+}
+
+/**
+ * Loads a config file into its normalized form: what the code generator uses.
+ *
+ * @throws {@link ConfigError} (code `RG_CONFIG_INVALID`) listing every error, when it has any.
+ * @throws {@link GeneratorError} with code `RG_FILE_UNREADABLE` when the file cannot be read.
+ */
+export async function loadConfig(file: string): Promise<NormalizedConfig> {
+  const report = await validateConfigFile(file);
+  if (report.config === undefined) {
+    throw new ConfigError(file, report.errors, report.warnings);
+  }
+
+  return report.config;
+}
+
+function collectCheckFindings(config: Record<string, unknown>): {
+  findings: ConfigFinding[];
+  chains: ReadonlyMap<string, readonly string[]>;
+} {
+  const profiles = isJsonObject(config.resilience) ? config.resilience : Object.create(null);
+  const lineages = resolveExtends(profiles);
+  const views = createProfileViews(profiles, lineages.chains);
+  const findings = [
+    ...lineages.findings,
+    ...checkProfileTimings(views),
+    ...checkServiceReferences(config, views),
+    ...checkMonitoring(config),
+  ];
+
+  return { findings, chains: lineages.chains };
+}
+
+/**
+ * Decodes UTF-8, keeping a byte order mark so the parser can report it. Bytes that are not
+ * UTF-8 become U+FFFD, which the parser then reports where it stands.
+ */
+function decodeUtf8(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+}
+
+function findEncodingProblems(bytes: Uint8Array | string, text: string): ConfigFinding[] {
+  const offset = text.indexOf('\uFFFD');
+  if (typeof bytes === 'string' || offset < 0 || isUtf8(bytes)) {
+    return [];
+  }
+
+  return [
+    {
+      code: GeneratorErrorCodes.CONFIG_SYNTAX,
+      pointer: '',
+      offset,
+      message: 'the file is not valid UTF-8',
+      hint: 'save it as UTF-8',
+    },
+  ];
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hashText(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function describeReadFailure(cause: unknown): string {
+  const code = (cause as { code?: unknown }).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return cause instanceof Error ? cause.message : String(cause);
+  }
+}
