@@ -11,3 +11,37 @@ export interface Clock {
    */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
+
+/** The real clock: `Date.now()` and `setTimeout`. The runtime's default. */
+export const systemClock: Clock = Object.freeze({
+  now: () => Date.now(),
+  sleep: sleepForReal,
+});
+
+// Node fires a timer longer than 2^31 − 1 ms after 1 ms instead; longer sleeps are cut to it
+// (24.8 days), and an infinite one waits for its signal only.
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+function sleepForReal(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) {
+    return Promise.reject(signal.reason);
+  }
+
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer =
+      ms === Infinity
+        ? undefined
+        : setTimeout(
+            () => {
+              signal?.removeEventListener('abort', onAbort);
+              resolve();
+            },
+            Math.min(ms, LONGEST_TIMER_MS),
+          );
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

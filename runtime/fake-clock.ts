@@ -1,0 +1,150 @@
+import type { Clock } from './clock.js';
+
+/** A sleep that a {@link FakeClock} has not fired yet. */
+export interface PendingSleep {
+  /** When it fires, in the clock's milliseconds. */
+  readonly dueAt: number;
+  /** How long it was asked to last, in milliseconds. */
+  readonly ms: number;
+}
+
+interface Sleeper extends PendingSleep {
+  readonly resolve: () => void;
+}
+
+interface Waiter {
+  readonly count: number;
+  readonly resolve: () => void;
+}
+
+/**
+ * A clock that moves only when a test tells it to, so no test sleeps through a real backoff.
+ * Sleeps of 0 ms or less resolve at once; longer ones wait for {@link FakeClock.advance}.
+ *
+ * @example
+ * ```ts
+ * const clock = new FakeClock();
+ * const call = registry.execute(policy, fn);
+ * await clock.waitForPending();
+ * assert.equal(clock.pending[0].ms, 100);
+ * await clock.advance(100);
+ * ```
+ */
+export class FakeClock implements Clock {
+  #now: number;
+  #pending: Sleeper[] = [];
+  #history: number[] = [];
+  #waiters: Waiter[] = [];
+
+  /** @param startMs - the clock's first reading, in milliseconds since the epoch; default 0. */
+  constructor(startMs = 0) {
+    this.#now = startMs;
+  }
+
+  now(): number {
+    return this.#now;
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    this.#history.push(ms);
+    if (signal?.aborted) {
+      return Promise.reject(signal.reason);
+    }
+    if (ms <= 0) {
+      return Promise.resolve();
+    }
+
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => {
+        this.#remove(sleeper);
+        reject(signal?.reason);
+      };
+      const sleeper: Sleeper = {
+        dueAt: this.#now + ms,
+        ms,
+        resolve: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.#insert(sleeper);
+    });
+  }
+
+  /** The sleeps not fired yet, earliest first. */
+  get pending(): readonly PendingSleep[] {
+    return this.#pending.map(({ dueAt, ms }) => ({ dueAt, ms }));
+  }
+
+  /** Every sleep asked for since the clock was made, in order, in milliseconds. */
+  get history(): readonly number[] {
+    return [...this.#history];
+  }
+
+  /**
+   * Moves time forward by `ms`, firing each sleep that falls due in order of its due time, and
+   * lets promise callbacks (and callbacks queued with `setImmediate`) run after each one.
+   */
+  async advance(ms: number): Promise<void> {
+    const target = this.#now + ms;
+    for (let next = this.#pending[0]; next && next.dueAt <= target; next = this.#pending[0]) {
+      this.#pending.shift();
+      this.#now = next.dueAt;
+      next.resolve();
+      await settle();
+    }
+    this.#now = target;
+    await settle();
+  }
+
+  /**
+   * Resolves once at least `count` sleeps are pending, so a test can wait for real I/O to
+   * reach a backoff or a timeout. Rejects after `withinMs` of real time (default 2000) so a
+   * broken test fails instead of hanging.
+   */
+  waitForPending(count = 1, withinMs = 2000): Promise<void> {
+    if (this.#pending.length >= count) {
+      return Promise.resolve();
+    }
+
+    return new Promise((resolve, reject) => {
+      const guard = setTimeout(() => {
+        this.#waiters = this.#waiters.filter((w) => w !== waiter);
+        reject(new Error(`expected ${count} pending sleeps within ${withinMs} ms`));
+      }, withinMs);
+      const waiter: Waiter = {
+        count,
+        resolve: () => {
+          clearTimeout(guard);
+          resolve();
+        },
+      };
+      this.#waiters.push(waiter);
+    });
+  }
+
+  #insert(sleeper: Sleeper): void {
+    let at = this.#pending.length;
+    while (at > 0 && (this.#pending[at - 1] as Sleeper).dueAt > sleeper.dueAt) {
+      at--;
+    }
+    this.#pending.splice(at, 0, sleeper);
+    const ready = this.#waiters.filter((w) => this.#pending.length >= w.count);
+    this.#waiters = this.#waiters.filter((w) => this.#pending.length < w.count);
+    for (const waiter of ready) {
+      waiter.resolve();
+    }
+  }
+
+  #remove(sleeper: Sleeper): void {
+    const at = this.#pending.indexOf(sleeper);
+    if (at >= 0) {
+      this.#pending.splice(at, 1);
+    }
+  }
+}
+
+function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,46 @@
+import { STOP } from './call-run.js';
+import type { CallRun } from './call-run.js';
+import { raceAbort } from './timeout.js';
+
+/** What one attempt of a plain function is given. */
+export interface AttemptContext {
+  /**
+   * Aborts when the attempt's or the call's time runs out or the caller aborts; `undefined`
+   * when the route has no timeout and the caller passed no signal (nothing can abort it).
+   */
+  readonly signal: AbortSignal | undefined;
+  /** 1 for the first attempt. */
+  readonly attempt: number;
+}
+
+/** A plain async function the policies wrap; it should stop when `signal` aborts. */
+export type AttemptFn<T> = (context: AttemptContext) => Promise<T>;
+
+/**
+ * The retry policy for plain functions: runs attempts of `fn` until one succeeds or the run
+ * says to stop, waiting the run's backoff in between. HTTP calls are retried by axios-retry
+ * instead (`http-send.ts`); both ask the same {@link CallRun} what to do, so they share the
+ * classifier, the backoff, `Retry-After`, the budget and the breaker checks.
+ *
+ * An attempt that ignores its signal is abandoned when the signal aborts: the call goes on
+ * (or ends) at once and the attempt's late result is dropped.
+ *
+ * @throws the last attempt's error, a {@link RetriesExhaustedError} wrapping it when every
+ *   attempt failed, or what the policies throw (breaker, timeout, abort).
+ */
+export async function runAttempts<T>(run: CallRun, fn: AttemptFn<T>): Promise<T> {
+  for (;;) {
+    const signal = run.beginAttempt();
+    try {
+      const value = await raceAbort(fn({ signal, attempt: run.attempts }), signal);
+      run.endAttempt('success');
+
+      return value;
+    } catch (thrown) {
+      if (run.concludeAttempt(run.explain(thrown)) === STOP) {
+        throw run.finish();
+      }
+    }
+    await run.waitBeforeRetry();
+  }
+}

@@ -1,0 +1,106 @@
+import type { Clock } from './clock.js';
+import type { EventHub } from './emitter.js';
+import type { CallIdentity } from './errors.js';
+import { TimeoutError } from './policy-errors.js';
+
+const ignore = (): void => {};
+
+/**
+ * One time limit over part of a call (an attempt, or the whole call): its `signal` aborts
+ * when the parent signal aborts (with the parent's reason) or when `timeoutMs` runs out (with
+ * a {@link TimeoutError}). The signal really cancels the work: axios aborts the request, a
+ * backoff sleep stops. {@link TimeScope.dispose} must be called when the part ends; it leaves
+ * no timer and no listener behind.
+ *
+ * Only routes with a timeout get a scope, so a call without one starts no timer.
+ */
+export class TimeScope {
+  readonly signal: AbortSignal;
+  /** When the limit runs out, in clock ms. */
+  readonly expiresAt: number;
+  readonly #controller = new AbortController();
+  readonly #timer = new AbortController();
+  readonly #parent: AbortSignal | undefined;
+  #timedOut = false;
+
+  /**
+   * @param scope - which limit this is; it goes into the error and the `timeout` event.
+   * @param timeoutMs - the limit, in milliseconds.
+   * @param parent - the signal of the enclosing part (the caller's, or the whole call's).
+   */
+  constructor(
+    scope: 'attempt' | 'total',
+    timeoutMs: number,
+    parent: AbortSignal | undefined,
+    deps: { readonly clock: Clock; readonly events: EventHub; readonly identity: CallIdentity },
+  ) {
+    this.signal = this.#controller.signal;
+    this.expiresAt = deps.clock.now() + timeoutMs;
+    this.#parent = parent;
+    if (parent?.aborted) {
+      this.#controller.abort(parent.reason);
+
+      return;
+    }
+    parent?.addEventListener('abort', this.#onParentAbort, { once: true });
+    deps.clock.sleep(timeoutMs, this.#timer.signal).then(() => {
+      this.#timedOut = true;
+      parent?.removeEventListener('abort', this.#onParentAbort);
+      const { route, profile } = deps.identity;
+      if (deps.events.active && route !== undefined && profile !== undefined) {
+        deps.events.emit({ type: 'timeout', scope, route, profile, at: deps.clock.now() });
+      }
+      this.#controller.abort(new TimeoutError(scope, timeoutMs, deps.identity));
+    }, ignore);
+  }
+
+  /** True once the limit ran out (not when the parent aborted). */
+  get timedOut(): boolean {
+    return this.#timedOut;
+  }
+
+  /** Stops the timer and unhooks from the parent. Safe to call more than once. */
+  dispose(): void {
+    this.#timer.abort();
+    this.#parent?.removeEventListener('abort', this.#onParentAbort);
+  }
+
+  readonly #onParentAbort = (): void => {
+    this.#timer.abort();
+    this.#controller.abort(this.#parent?.reason);
+  };
+}
+
+/**
+ * Races `promise` against `signal`: settles like `promise`, or rejects with the signal's
+ * reason as soon as it aborts, for work that does not watch the signal itself. The listener
+ * is removed either way.
+ */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) {
+    return promise;
+  }
+  if (signal.aborted) {
+    promise.catch(ignore);
+
+    return Promise.reject(signal.reason);
+  }
+
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      promise.catch(ignore);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
