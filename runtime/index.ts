@@ -3,6 +3,9 @@
  * decorators of a contract. Import it as `resilgen/runtime`.
  */
 export * from './decorators.js';
+export * from './validation.js';
+export * from './server/index.js';
+export * from './chaos/index.js';
 
 // -- resilience core: policies, pipeline, HTTP client --
 export { systemClock } from './clock.js';
@@ -68,3 +71,24 @@ export type {
 export type { BodyValidator, ReceivedData } from './http-send.js';
 export { encodePathParam, serializeQuery } from './http-url.js';
 export type { ParamValue, QueryParams, QueryValue } from './http-url.js';
+
+// -- metrics and monitoring endpoints --
+export * from './metrics.js';
+export * from './metrics-options.js';
+export * from './metrics-prometheus.js';
+export * from './monitoring.js';
+export * from './monitoring-options.js';
+export * from './monitoring-metrics-body.js';
+export * from './monitoring-resilience-body.js';
+export * from './monitoring-health.js';
+
+// -- what generated code calls --
+export { ApiPromise, callRoute } from './api-promise.js';
+export type { CallOptions, RouteExtras } from './api-promise.js';
+export { createContractServer } from './contract-server.js';
+export type {
+  ContractServerDefaults,
+  ContractServerOptions,
+  MonitoredClient,
+} from './contract-server.js';
+export { forwardCallOptions } from './gateway.js';

@@ -13,3 +13,29 @@ export function toJsDocText(text: string): string {
     .join('\n')
     .trim();
 }
+
+/**
+ * Wraps JSDoc text (already made safe by {@link toJsDocText}) at `width` columns, keeping
+ * its own line breaks and never splitting a word, so generated comments stay within the
+ * formatter's print width, which does not wrap comments.
+ */
+export function wrapJsDocText(text: string, width = 90): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const lines: string[] = [];
+      let current = '';
+      for (const word of line.split(' ')) {
+        if (current !== '' && current.length + 1 + word.length > width) {
+          lines.push(current);
+          current = word;
+        } else {
+          current = current === '' ? word : `${current} ${word}`;
+        }
+      }
+      lines.push(current);
+
+      return lines.join('\n');
+    })
+    .join('\n');
+}

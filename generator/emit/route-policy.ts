@@ -1,0 +1,102 @@
+import type {
+  NormalizedCircuitBreaker,
+  NormalizedConfig,
+  NormalizedProfile,
+} from '../config/types.js';
+import type { JsonValue, RouteModel } from '../model.js';
+
+type JsonObject = { [key: string]: JsonValue };
+
+/**
+ * The runtime's `RoutePolicy` of a route, as plain data: its profile's numbers from the
+ * normalized config, joined with what the contract says of the route (method, cache,
+ * idempotency). Generated code writes it as a frozen literal, so a reviewer reads every
+ * number in the file. Keys are in a fixed order; settings that are off are left out.
+ */
+export function buildRoutePolicy(route: RouteModel, config: NormalizedConfig): JsonObject {
+  const profile = config.resilience[route.profile]!;
+  const policy: JsonObject = {
+    route: `${route.method} ${route.path}`,
+    profile: profile.name,
+    method: route.method,
+    idempotent: route.idempotent,
+    retry: {
+      maxAttempts: profile.retry.maxAttempts,
+      backoff: profile.retry.backoffType,
+      baseDelayMs: profile.retry.baseDelay,
+      maxDelayMs: profile.retry.maxDelay,
+      jitter: profile.retry.jitter,
+    },
+    retryBudget: buildBudget(profile),
+    circuitBreaker: buildBreaker(profile.circuitBreaker),
+    fallback: { enabled: profile.fallback.enabled, strategy: profile.fallback.strategy },
+  };
+  const timeout = buildTimeout(profile);
+  if (timeout !== undefined) policy.timeout = timeout;
+  if (profile.bulkhead.maxConcurrent > 0) {
+    policy.bulkhead = {
+      maxConcurrent: profile.bulkhead.maxConcurrent,
+      maxQueue: profile.bulkhead.maxQueue,
+      queueTimeoutMs: profile.bulkhead.queueTimeout,
+    };
+  }
+  if (route.cache !== undefined && config.cache.maxEntries > 0) {
+    policy.cache = {
+      ttlMs: route.cache.ttlMs,
+      staleTtlMs: route.cache.staleTtlMs ?? config.cache.staleTtl,
+    };
+  }
+
+  return policy;
+}
+
+function buildBudget(profile: NormalizedProfile): JsonValue {
+  const { budget } = profile.retry;
+  if (!budget.enabled) {
+    return false;
+  }
+
+  return {
+    ratio: budget.ratio,
+    minRetriesPerSecond: budget.minRetriesPerSecond,
+    windowMs: budget.window,
+  };
+}
+
+function buildTimeout(profile: NormalizedProfile): JsonObject | undefined {
+  const timeout: JsonObject = {};
+  if (profile.timeout.attempt > 0) timeout.attemptMs = profile.timeout.attempt;
+  if (profile.timeout.total > 0) timeout.totalMs = profile.timeout.total;
+
+  return Object.keys(timeout).length === 0 ? undefined : timeout;
+}
+
+/**
+ * A breaker that the config switches off still needs a policy in the runtime; it gets one
+ * that can never open (a threshold no run of failures reaches).
+ */
+function buildBreaker(breaker: NormalizedCircuitBreaker): JsonObject {
+  const shared = {
+    recoveryTimeoutMs: breaker.recoveryTimeout,
+    halfOpenMaxCalls: breaker.halfOpenMaxCalls,
+  };
+  if (!breaker.enabled) {
+    return { type: 'consecutive', failureThreshold: Number.MAX_SAFE_INTEGER, ...shared };
+  }
+  const limits: JsonObject = {
+    minimumCalls: breaker.minimumCalls,
+    failureRateThreshold: breaker.failureRateThreshold,
+  };
+  if (breaker.slowCallDuration > 0) {
+    limits.slowCallDurationMs = breaker.slowCallDuration;
+    limits.slowCallRateThreshold = breaker.slowCallRateThreshold;
+  }
+  switch (breaker.type) {
+    case 'consecutive':
+      return { type: 'consecutive', failureThreshold: breaker.failureThreshold, ...shared };
+    case 'count-window':
+      return { type: 'count-window', windowSize: breaker.windowSize, ...limits, ...shared };
+    case 'time-window':
+      return { type: 'time-window', windowMs: breaker.windowDuration, ...limits, ...shared };
+  }
+}
