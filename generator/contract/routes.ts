@@ -41,7 +41,8 @@ export function readRoute(member: ClassMemberTypes, site: RouteSite): ReadRoute 
   if (!Node.isPropertyDeclaration(member) || member.isStatic() || !hasPlainName(member)) {
     const message =
       'a member of a contract class must be a route: an instance property typed as a function, such as `getUser!: (id: number) => Promise<User>`';
-    problems.report(member, Codes.CONTRACT_ROUTE_TYPE, message);
+    const at = Node.hasName(member) ? member.getNameNode() : member;
+    problems.report(at, Codes.CONTRACT_ROUTE_TYPE, message);
 
     return undefined;
   }
