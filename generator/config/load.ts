@@ -15,6 +15,7 @@ import { normalizeConfig } from './normalize.js';
 import { parseJsonDocument } from './parse-json.js';
 import { createProfileViews } from './profile-view.js';
 import { compileConfigValidator } from './schema.js';
+import { findPointerAt } from './syntax-errors.js';
 import { describeSchemaErrors } from './schema-errors.js';
 import type { NormalizedConfig } from './types.js';
 
@@ -161,7 +162,7 @@ function findEncodingProblems(bytes: Uint8Array | string, text: string): ConfigF
   return [
     {
       code: GeneratorErrorCodes.CONFIG_SYNTAX,
-      pointer: '',
+      pointer: findPointerAt(text, offset),
       offset,
       message: 'the file is not valid UTF-8',
       hint: 'save it as UTF-8',

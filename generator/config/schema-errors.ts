@@ -5,11 +5,13 @@ import type { ConfigFinding } from './diagnostics.js';
 import { appendPointer } from './json-pointer.js';
 import type { SchemaNode } from './schema.js';
 
+const URL_MEANING = 'an absolute http or https URL';
+
 /** What each `pattern` of the config schema asks for, in words; a test keeps it complete. */
 export const PATTERN_MEANINGS: Readonly<Record<string, string>> = Object.freeze({
   '^[A-Za-z_][A-Za-z0-9_]*$': "a name made of a letter or '_', then letters, digits or '_'",
   "^/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$": "a path starting with '/', without query or spaces",
-  '^https?://[^\\s/]+': 'an absolute http or https URL',
+  '^https?://[^\\s/]+': URL_MEANING,
   '^(?:\\*|(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) /\\S*)$':
     'a route such as "GET /api/users/:id", or "*" for every route',
 });
@@ -79,10 +81,11 @@ function describeSchemaError(error: ErrorObject): ConfigFinding {
     case 'pattern':
       return describeWrongForm(pointer, String(error.params.pattern), error.data);
     case 'format':
+      // The only format is the URLs' `uri`, which also has a pattern: one message serves both.
       return {
         code: GeneratorErrorCodes.CONFIG_FORMAT,
         pointer,
-        message: `expected a URL, got ${got}`,
+        message: `expected ${URL_MEANING}, got ${got}`,
       };
     case 'minLength':
       return {

@@ -8,13 +8,15 @@ interface Explanation {
   readonly offset: number;
   readonly message: string;
   readonly hint?: string;
+  /** Where the pointer is taken, when it is not `offset` (the object a comma sits in). */
+  readonly pointerOffset?: number;
 }
 
 /**
  * Turns the JSON parser's errors into findings that say, in words, what is wrong where: a
  * trailing comma at the comma, an unclosed brace with the place it was opened, a comment, a
- * stray symbol quoted. Errors at an offset already explained are dropped, since the parser
- * often reports one mistake twice.
+ * stray symbol quoted. Only the first error of a line is kept: the parser often reports one
+ * mistake several times as it recovers.
  */
 export function describeSyntaxErrors(
   text: string,
@@ -22,16 +24,17 @@ export function describeSyntaxErrors(
   lines: LineIndex,
 ): ConfigFinding[] {
   const findings: ConfigFinding[] = [];
-  const explained = new Set<number>();
+  const explainedLines = new Set<number>();
   for (const error of errors) {
     const explanation = explainSyntaxError(text, error, lines);
-    if (explained.has(explanation.offset)) {
+    const { line } = lines.locate(explanation.offset);
+    if (explainedLines.has(line)) {
       continue;
     }
-    explained.add(explanation.offset);
+    explainedLines.add(line);
     findings.push({
       code: GeneratorErrorCodes.CONFIG_SYNTAX,
-      pointer: formatPointer(getLocation(text, explanation.offset).path),
+      pointer: findPointerAt(text, explanation.pointerOffset ?? explanation.offset),
       offset: explanation.offset,
       message: explanation.message,
       hint: explanation.hint,
@@ -41,6 +44,18 @@ export function describeSyntaxErrors(
   return findings;
 }
 
+/**
+ * Gives the pointer of the value that `offset` lies in, even in text that does not parse:
+ * between the members of an object, that object.
+ */
+export function findPointerAt(text: string, offset: number): string {
+  const path = getLocation(text, offset).path;
+  // Between members the parser answers with an empty key; the object itself is meant.
+  const trimmed = path.at(-1) === '' ? path.slice(0, -1) : path;
+
+  return formatPointer(trimmed);
+}
+
 function explainSyntaxError(text: string, error: ParseError, lines: LineIndex): Explanation {
   const { offset } = error;
   const found = text.slice(offset, offset + Math.max(1, error.length));
@@ -48,6 +63,7 @@ function explainSyntaxError(text: string, error: ParseError, lines: LineIndex): 
   if (comma !== undefined) {
     return {
       offset: comma,
+      pointerOffset: offset,
       message: `trailing comma before '${text[offset]}': JSON allows none`,
       hint: 'remove the comma',
     };
@@ -110,6 +126,7 @@ function explainEndOfFile(text: string, error: ParseError, lines: LineIndex): Ex
 
     return {
       offset,
+      pointerOffset: opener + 1,
       message: `unexpected end of file: '${text[opener]}' opened at ${line}:${column} is never closed`,
       hint: `add '${closer}'`,
     };
