@@ -11,7 +11,9 @@ import { checkProfile } from './profiles.js';
 /** What the contract class says about all its routes. */
 export interface ControllerInfo {
   readonly declaration: ClassDeclaration;
+  /** The class's name (`Default` for an anonymous default export). */
   readonly className: string;
+  /** See `ApiModel.baseName`. */
   readonly baseName: string;
   /** `@Controller`'s path; empty (the root) when it could not be read. */
   readonly basePath: readonly PathSegment[];

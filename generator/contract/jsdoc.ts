@@ -94,6 +94,8 @@ export interface DocComment {
   readonly tags: readonly SchemaTag[];
 }
 
+// TODO: carry `@deprecated` into the model (routes and properties) — matters once emitters should
+// mark deprecated client methods and fields.
 /**
  * Reads the JSDoc nearest to `node`: its text and its schema tags. Reports a tag whose
  * value is wrong, a repeated schema tag, and an unknown tag close to a schema tag's name

@@ -27,6 +27,9 @@ export interface ContractProjectOptions {
   readonly inMemory?: boolean;
 }
 
+// TODO: honour the user's tsconfig `paths` (import aliases such as `@/types`) — matters once
+// a contract imports its types through an alias; until then, pass readContract a `project`
+// created with those compiler options.
 /** Creates the one ts-morph project a contract is read with. */
 export function createContractProject(options: ContractProjectOptions = {}): Project {
   return new Project({

@@ -25,6 +25,8 @@ export interface BindingSite {
   readonly pathNode: Node;
 }
 
+// TODO: read JSDoc schema tags on route parameters (`@minimum 1` on `id`) — matters once a path
+// parameter needs a constraint; until then give it a named type with the tags.
 /**
  * Binds a route's function parameters by name: a path parameter's name, `body`, `query`
  * or `headers`. Reports a parameter that binds to nothing, a path parameter without a

@@ -20,7 +20,9 @@ export interface ConvertOptions {
  * `User`. Each unsupported construct is reported where it is written and gives `undefined`.
  */
 export class TypeConverter {
+  /** Where unsupported types and other problems are reported. */
   readonly problems: ProblemList;
+  /** The named types converted so far. */
   readonly named: NamedTypeRegistry;
   readonly #project: Project;
 
