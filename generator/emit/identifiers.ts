@@ -16,6 +16,11 @@ const RESERVED = new Set(
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
+/** Tells whether `name` may name a property or method bare (reserved words may). */
+export function isIdentifierName(name: string): boolean {
+  return IDENTIFIER.test(name);
+}
+
 /** Tells whether `name` may be written bare as an identifier. */
 export function isSafeIdentifier(name: string): boolean {
   return IDENTIFIER.test(name) && !RESERVED.has(name);

@@ -1,7 +1,7 @@
 import { GeneratorErrorCodes } from '../error-codes.js';
 import { GeneratorError } from '../errors.js';
 import type { ApiModel, RouteModel } from '../model.js';
-import { toIdentifier, toTypeName } from './identifiers.js';
+import { isIdentifierName, toIdentifier, toTypeName } from './identifiers.js';
 
 /** The identifiers of one route in generated code. */
 export interface RouteNames {
@@ -47,7 +47,8 @@ export function nameApi(model: ApiModel): ApiNames {
   const routes = new Map<RouteModel, RouteNames>();
   const taken = new Map<string, RouteModel>();
   for (const route of model.routes) {
-    const method = toIdentifier(route.name);
+    // A method may be named by any identifier name, reserved words included (`delete`).
+    const method = isIdentifierName(route.name) ? route.name : toIdentifier(route.name);
     const clash = taken.get(method);
     if (clash !== undefined) {
       throw new GeneratorError(
