@@ -50,7 +50,7 @@ export const GeneratorErrorCodes = Object.freeze({
   CONFIG_UNKNOWN_SERVICE: 'RG_CONFIG_UNKNOWN_SERVICE',
   /** An `alternative_service` fallback has no `alternativeBaseUrl` to call. */
   CONFIG_NO_ALTERNATIVE_URL: 'RG_CONFIG_NO_ALTERNATIVE_URL',
-  /** Two enabled monitoring endpoints share a path. */
+  /** Two endpoints of the generated server (monitoring, chaos control) share a path. */
   CONFIG_ENDPOINT_CLASH: 'RG_CONFIG_ENDPOINT_CLASH',
   /** Warning: a control switch is on without a token to protect it. */
   CONFIG_UNPROTECTED_CONTROL: 'RG_CONFIG_UNPROTECTED_CONTROL',

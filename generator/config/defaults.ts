@@ -65,5 +65,5 @@ export const CONFIG_DEFAULTS: ConfigDefaults = freezeDeep({
     resilience: { enabled: true, endpoint: '/resilience', allowControl: false },
   },
   cache: { maxEntries: 1000, ttl: 300000, staleTtl: 3600000 },
-  chaos: { enabled: false, allowRuntimeControl: false, faults: [] },
+  chaos: { enabled: false, allowRuntimeControl: false, endpoint: '/chaos', faults: [] },
 });

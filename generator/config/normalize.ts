@@ -47,6 +47,7 @@ export function normalizeConfig(
       enabled: chaos.enabled,
       allowRuntimeControl: chaos.allowRuntimeControl,
       token: chaos.token,
+      endpoint: chaos.endpoint,
       faults: chaos.faults.map(normalizeFault),
     },
   });

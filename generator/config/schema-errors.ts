@@ -87,6 +87,12 @@ function describeSchemaError(error: ErrorObject): ConfigFinding {
         pointer,
         message: `expected ${URL_MEANING}, got ${got}`,
       };
+    case 'maxItems':
+      return {
+        code: GeneratorErrorCodes.CONFIG_RANGE,
+        pointer,
+        message: `expected at most ${error.params.limit} items, got ${(error.data as unknown[]).length}`,
+      };
     case 'minLength':
       return {
         code: GeneratorErrorCodes.CONFIG_FORMAT,

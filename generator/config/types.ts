@@ -182,6 +182,8 @@ export interface NormalizedChaos {
   /** Default `false`. */
   readonly allowRuntimeControl: boolean;
   readonly token: string | undefined;
+  /** Where the control routes live. Default `/chaos`. */
+  readonly endpoint: string;
   readonly faults: readonly NormalizedFault[];
 }
 

@@ -98,7 +98,7 @@ test('--json prints the result on stdout, in a stable shape, and exits 1 when in
   }
   assert.is(result.errors[0].file, `${BAD}/many-errors.json`);
   assert.is(result.errors[0].hint, 'maxAttempts counts the first attempt too: 1 means no retry');
-  assert.is(result.errors[4].hint, 'give each enabled endpoint its own path');
+  assert.is(result.errors[4].hint, 'give each endpoint its own path');
   assert.equal(splitLines(run.stderr).length, 1);
   assert.match(run.stderr.trim(), SUMMARY);
 });

@@ -66,6 +66,7 @@ test('every key of a full config arrives in the normalized form', async () => {
     { route: '*', rate: 0.01, kind: 'drop' },
   ]);
   assert.is(config.chaos.token, 'chaos-token');
+  assert.is(config.chaos.endpoint, '/internal/chaos');
   assert.is(config.monitoring.health.enabled, false);
 });
 
