@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CONFIG_DEFAULTS } from '../../../generator/config/defaults.js';
@@ -114,6 +115,18 @@ test('every pattern of the schema has a meaning for messages', () => {
   };
   walk(schema);
   assert.equal([...patterns].sort(), Object.keys(PATTERN_MEANINGS).sort());
+});
+
+test('docs/config.md names every key of the schema', () => {
+  const docs = readFileSync(new URL('../../../docs/config.md', import.meta.url), 'utf8');
+  const missing: string[] = [];
+  visitProperties((path) => {
+    const key = path.split('/').at(-1)!;
+    if (!docs.includes(`\`${key}\``) && !docs.includes(`\`${key}.`)) {
+      missing.push(path);
+    }
+  });
+  assert.equal(missing, []);
 });
 
 test('CONFIG_DEFAULTS is frozen all the way down', () => {
