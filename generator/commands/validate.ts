@@ -83,9 +83,9 @@ function formatJsonDiagnostic(diagnostic: ConfigDiagnostic): JsonDiagnostic {
 }
 
 function summarizeReport(report: ConfigReport): CommandOutcome {
-  const warnings = countOf(report.warnings.length, 'warning');
+  const warnings = formatCount(report.warnings.length, 'warning');
   if (report.config !== undefined) {
-    const profiles = countOf(Object.keys(report.config.resilience).length, 'profile');
+    const profiles = formatCount(Object.keys(report.config.resilience).length, 'profile');
 
     return {
       exitCode: 0,
@@ -96,12 +96,12 @@ function summarizeReport(report: ConfigReport): CommandOutcome {
 
   return {
     exitCode: 1,
-    summary: `${report.file} is invalid (${countOf(report.errors.length, 'error')}, ${warnings})`,
+    summary: `${report.file} is invalid (${formatCount(report.errors.length, 'error')}, ${warnings})`,
     timings: report.timings,
   };
 }
 
-function countOf(count: number, noun: string): string {
+function formatCount(count: number, noun: string): string {
   if (count === 0) {
     return `no ${noun}s`;
   }

@@ -1,7 +1,7 @@
 import { GeneratorErrorCodes } from '../error-codes.js';
 import type { ConfigFinding } from './diagnostics.js';
 import { CONFIG_DEFAULTS } from './defaults.js';
-import { mergeDeep, readPath, type JsonObject } from './merge.js';
+import { mergeDeep, readPath, type JsonObject } from './json-object.js';
 
 /** An endpoint of the generated server, and the switch that makes it exist. */
 interface EndpointSpec {

@@ -2,7 +2,7 @@ import { GeneratorErrorCodes } from '../error-codes.js';
 import { formatDidYouMean } from '../suggest.js';
 import type { ConfigFinding } from './diagnostics.js';
 import { formatPointer } from './json-pointer.js';
-import { isJsonObject, readPath, type JsonObject } from './merge.js';
+import { isJsonObject, readPath, type JsonObject } from './json-object.js';
 import type { ProfileView } from './profile-view.js';
 
 const FALLBACK_PATHS = [['fallback', 'strategy'], ['fallback', 'enabled'], ['service']];

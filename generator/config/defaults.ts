@@ -1,4 +1,4 @@
-import { freezeDeep } from './freeze.js';
+import { freezeDeep } from './json-object.js';
 import type {
   NormalizedCache,
   NormalizedChaos,

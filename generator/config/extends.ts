@@ -2,7 +2,7 @@ import { GeneratorErrorCodes } from '../error-codes.js';
 import { formatDidYouMean } from '../suggest.js';
 import type { ConfigFinding } from './diagnostics.js';
 import { formatPointer } from './json-pointer.js';
-import { isJsonObject, mergeDeep, readPath, type JsonObject } from './merge.js';
+import { isJsonObject, mergeDeep, readPath, type JsonObject } from './json-object.js';
 
 /** The result of {@link resolveExtends}. */
 export interface ProfileLineages {

@@ -10,7 +10,7 @@ import { ConfigError } from './config-error.js';
 import { placeFindings, type ConfigDiagnostic, type ConfigFinding } from './diagnostics.js';
 import { resolveExtends } from './extends.js';
 import { createLineIndex } from './line-index.js';
-import { isJsonObject } from './merge.js';
+import { isJsonObject } from './json-object.js';
 import { normalizeConfig } from './normalize.js';
 import { parseJsonDocument } from './parse-json.js';
 import { createProfileViews } from './profile-view.js';

@@ -1,7 +1,6 @@
 import { CONFIG_DEFAULTS, type ProfileDefaults } from './defaults.js';
 import { mergeProfileChain } from './extends.js';
-import { freezeDeep } from './freeze.js';
-import { isJsonObject, mergeDeep, type JsonObject } from './merge.js';
+import { freezeDeep, isJsonObject, mergeDeep, type JsonObject } from './json-object.js';
 import type {
   ConfigSource,
   JitterKind,

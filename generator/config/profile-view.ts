@@ -1,7 +1,7 @@
 import { CONFIG_DEFAULTS } from './defaults.js';
 import { findSettingOrigin, mergeProfileChain } from './extends.js';
 import { formatPointer } from './json-pointer.js';
-import { mergeDeep, readPath, type JsonObject } from './merge.js';
+import { mergeDeep, readPath, type JsonObject } from './json-object.js';
 
 /** A settings path inside a profile, such as `['retry', 'baseDelay']`. */
 export type SettingPath = readonly string[];

@@ -22,10 +22,9 @@ const LISTED_WAITS = 6;
 /**
  * Computes the worst-case wait before each retry: exponential `baseDelay·2^(n-1)`, linear
  * `baseDelay·n`, fixed `baseDelay`, each capped at `maxDelay`. Full and equal jitter only
- * shorten a wait, so the wait without jitter is the worst case.
- *
- * TODO: decorrelated jitter is taken to reach `maxDelay` from the first retry on, which
- * overstates early waits — tighten once runtime/backoff/ fixes its decorrelated formula.
+ * shorten a wait, so the wait without jitter is the worst case. Decorrelated jitter ignores
+ * the curve: each wait may reach three times the previous one (the first, three times
+ * `baseDelay`), so the worst wait n is `baseDelay·3^n`, capped the same way.
  */
 export function computeRetryWaits(retry: RetryTiming): RetryWaits {
   const count = Math.max(0, retry.maxAttempts - 1);
@@ -51,10 +50,10 @@ export function computeRetryWaits(retry: RetryTiming): RetryWaits {
 }
 
 function computeWait(retry: RetryTiming, n: number): number {
-  if (retry.jitter === 'decorrelated') {
-    return retry.maxDelay;
-  }
   const { baseDelay, maxDelay } = retry;
+  if (retry.jitter === 'decorrelated') {
+    return Math.min(maxDelay, baseDelay * 3 ** n);
+  }
   switch (retry.backoffType) {
     case 'exponential':
       return Math.min(maxDelay, baseDelay * 2 ** (n - 1));

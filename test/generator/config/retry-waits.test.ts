@@ -28,9 +28,9 @@ const cases: Array<{ name: string; given: Partial<RetryTiming>; want: [number[],
     want: [[300, 600, 1000, 1000, 1000, 1000], 4900],
   },
   {
-    name: 'decorrelated jitter is taken to reach maxDelay',
-    given: { jitter: 'decorrelated' },
-    want: [[1000, 1000, 1000], 3000],
+    name: 'decorrelated jitter may triple each wait, whatever the curve',
+    given: { jitter: 'decorrelated', backoffType: 'fixed' },
+    want: [[300, 900, 1000], 2200],
   },
   { name: 'one attempt has no wait', given: { maxAttempts: 1 }, want: [[], 0] },
 ];

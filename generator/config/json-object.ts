@@ -1,3 +1,5 @@
+/** Helpers for the parsed JSON of a config: objects of null prototype, merged and frozen. */
+
 /** A parsed JSON object (null prototype, string keys). */
 export type JsonObject = Record<string, unknown>;
 
@@ -37,4 +39,19 @@ export function readPath(value: unknown, path: readonly string[]): unknown {
   }
 
   return current;
+}
+
+/**
+ * Freezes `value` and everything reachable from it, so that no consumer of a normalized
+ * config can change what another one sees. Returns the same value.
+ */
+export function freezeDeep<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) {
+      freezeDeep((value as Record<string, unknown>)[key]);
+    }
+  }
+
+  return value;
 }
