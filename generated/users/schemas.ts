@@ -10,28 +10,41 @@
 import { compileValidator } from 'resilgen/runtime';
 import type { NewUser, User } from './types.js';
 
+/** The contract's named types as JSON Schemas: the `$defs` every schema below refers to. */
+export const schemaDefinitions = {
+  NewUser: {
+    type: 'object',
+    properties: {
+      name: { type: 'string', minLength: 1 },
+      email: { type: 'string', format: 'email' },
+    },
+    required: ['name', 'email'],
+    additionalProperties: false,
+    description: 'What a client sends to create or replace a user.',
+  },
+  User: {
+    type: 'object',
+    properties: {
+      id: { type: 'integer', description: "The user's id, assigned by the service." },
+      name: { type: 'string' },
+      email: { type: 'string', format: 'email' },
+      created_at: {
+        type: 'string',
+        format: 'date-time',
+        description: 'When the user was created, as an ISO 8601 date-time.',
+      },
+    },
+    required: ['id', 'name', 'email', 'created_at'],
+    additionalProperties: false,
+    description: 'A user as the service stores and returns it.',
+  },
+} as const;
+
 /** Answer of `GET /api/users`. */
 export const listUsersResponseSchema = {
   type: 'array',
   items: { $ref: '#/$defs/User' },
-  $defs: {
-    User: {
-      type: 'object',
-      properties: {
-        id: { type: 'integer', description: "The user's id, assigned by the service." },
-        name: { type: 'string' },
-        email: { type: 'string', format: 'email' },
-        created_at: {
-          type: 'string',
-          format: 'date-time',
-          description: 'When the user was created, as an ISO 8601 date-time.',
-        },
-      },
-      required: ['id', 'name', 'email', 'created_at'],
-      additionalProperties: false,
-      description: 'A user as the service stores and returns it.',
-    },
-  },
+  $defs: schemaDefinitions,
 } as const;
 export const validateListUsersResponse = compileValidator<User[]>(listUsersResponseSchema);
 
@@ -47,54 +60,15 @@ export const validateGetUserParams = compileValidator<{ id: number }>(getUserPar
 });
 
 /** Answer of `GET /api/users/:id`. */
-export const getUserResponseSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer', description: "The user's id, assigned by the service." },
-    name: { type: 'string' },
-    email: { type: 'string', format: 'email' },
-    created_at: {
-      type: 'string',
-      format: 'date-time',
-      description: 'When the user was created, as an ISO 8601 date-time.',
-    },
-  },
-  required: ['id', 'name', 'email', 'created_at'],
-  additionalProperties: false,
-  description: 'A user as the service stores and returns it.',
-} as const;
+export const getUserResponseSchema = { $ref: '#/$defs/User', $defs: schemaDefinitions } as const;
 export const validateGetUserResponse = compileValidator<User>(getUserResponseSchema);
 
 /** Request body of `POST /api/users`. */
-export const createUserBodySchema = {
-  type: 'object',
-  properties: {
-    name: { type: 'string', minLength: 1 },
-    email: { type: 'string', format: 'email' },
-  },
-  required: ['name', 'email'],
-  additionalProperties: false,
-  description: 'What a client sends to create or replace a user.',
-} as const;
+export const createUserBodySchema = { $ref: '#/$defs/NewUser', $defs: schemaDefinitions } as const;
 export const validateCreateUserBody = compileValidator<NewUser>(createUserBodySchema);
 
 /** Answer of `POST /api/users`. */
-export const createUserResponseSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer', description: "The user's id, assigned by the service." },
-    name: { type: 'string' },
-    email: { type: 'string', format: 'email' },
-    created_at: {
-      type: 'string',
-      format: 'date-time',
-      description: 'When the user was created, as an ISO 8601 date-time.',
-    },
-  },
-  required: ['id', 'name', 'email', 'created_at'],
-  additionalProperties: false,
-  description: 'A user as the service stores and returns it.',
-} as const;
+export const createUserResponseSchema = { $ref: '#/$defs/User', $defs: schemaDefinitions } as const;
 export const validateCreateUserResponse = compileValidator<User>(createUserResponseSchema);
 
 /** Path parameters of `PUT /api/users/:id`. */
@@ -109,35 +83,11 @@ export const validateUpdateUserParams = compileValidator<{ id: number }>(updateU
 });
 
 /** Request body of `PUT /api/users/:id`. */
-export const updateUserBodySchema = {
-  type: 'object',
-  properties: {
-    name: { type: 'string', minLength: 1 },
-    email: { type: 'string', format: 'email' },
-  },
-  required: ['name', 'email'],
-  additionalProperties: false,
-  description: 'What a client sends to create or replace a user.',
-} as const;
+export const updateUserBodySchema = { $ref: '#/$defs/NewUser', $defs: schemaDefinitions } as const;
 export const validateUpdateUserBody = compileValidator<NewUser>(updateUserBodySchema);
 
 /** Answer of `PUT /api/users/:id`. */
-export const updateUserResponseSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer', description: "The user's id, assigned by the service." },
-    name: { type: 'string' },
-    email: { type: 'string', format: 'email' },
-    created_at: {
-      type: 'string',
-      format: 'date-time',
-      description: 'When the user was created, as an ISO 8601 date-time.',
-    },
-  },
-  required: ['id', 'name', 'email', 'created_at'],
-  additionalProperties: false,
-  description: 'A user as the service stores and returns it.',
-} as const;
+export const updateUserResponseSchema = { $ref: '#/$defs/User', $defs: schemaDefinitions } as const;
 export const validateUpdateUserResponse = compileValidator<User>(updateUserResponseSchema);
 
 /** Path parameters of `DELETE /api/users/:id`. */

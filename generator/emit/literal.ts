@@ -1,8 +1,27 @@
-import { toPropertyKey, toStringLiteral } from './identifiers.js';
+import { isSafeIdentifier, toPropertyKey, toStringLiteral } from './identifiers.js';
 
 /** A JSON value, as data from a config or a contract. */
 export type JsonValue =
   string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/**
+ * A name of generated code that a literal refers to (a shared constant), written bare. Only
+ * the emitters make one, from their own identifiers; input never becomes one.
+ */
+export class CodeReference {
+  readonly identifier: string;
+
+  constructor(identifier: string) {
+    if (!isSafeIdentifier(identifier)) {
+      throw new TypeError(`Internal error: '${identifier}' is not a safe identifier.`);
+    }
+    this.identifier = identifier;
+  }
+}
+
+/** JSON data that may also hold {@link CodeReference}s. */
+export type LiteralValue =
+  JsonValue | CodeReference | readonly LiteralValue[] | { readonly [key: string]: LiteralValue };
 
 /**
  * Writes JSON data as a TypeScript expression. Strings go through {@link toStringLiteral}
@@ -12,7 +31,7 @@ export type JsonValue =
  * @throws {TypeError} for a value JSON cannot hold (a function, `undefined`, a non-finite
  * number); the model never carries one, so this marks a bug.
  */
-export function toLiteral(value: JsonValue): string {
+export function toLiteral(value: LiteralValue): string {
   if (value === null || typeof value === 'boolean') {
     return String(value);
   }
@@ -26,8 +45,11 @@ export function toLiteral(value: JsonValue): string {
   if (typeof value === 'string') {
     return toStringLiteral(value);
   }
+  if (value instanceof CodeReference) {
+    return value.identifier;
+  }
   if (Array.isArray(value)) {
-    return `[${value.map((item: JsonValue) => toLiteral(item)).join(', ')}]`;
+    return `[${value.map((item: LiteralValue) => toLiteral(item)).join(', ')}]`;
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value).map(

@@ -1,12 +1,21 @@
 import { buildDefinitions, buildTypeSchema, listReachedTypes } from '../contract/json-schema.js';
 import type { JsonSchema } from '../contract/json-schema.js';
-import type { ApiModel, JsonValue, NamedType, RouteModel, TypeIR } from '../model.js';
+import type { ApiModel, NamedType, RouteModel, TypeIR } from '../model.js';
+import { CodeReference, type LiteralValue } from './literal.js';
+
+/** The shared constant that holds every named type's schema, under `$defs`. */
+export const DEFINITIONS_CONSTANT = 'schemaDefinitions';
+
+const DEFINITIONS = new CodeReference(DEFINITIONS_CONSTANT);
+
+/** A schema as generated code writes it: JSON, with `$defs` pointing at the shared constant. */
+type RouteSchema = { readonly [keyword: string]: LiteralValue };
 
 /** The parts of a request and its answer that a route validates. */
 export type SchemaPart = 'params' | 'query' | 'headers' | 'body' | 'response';
 
-/** The self-contained JSON Schemas of one route, by part; absent parts have none. */
-export type RouteSchemas = Partial<Record<SchemaPart, JsonSchema>>;
+/** The JSON Schemas of one route, by part; absent parts have none. */
+export type RouteSchemas = Partial<Record<SchemaPart, RouteSchema>>;
 
 /** The order parts are written in. */
 export const SCHEMA_PARTS: readonly SchemaPart[] = [
@@ -18,9 +27,17 @@ export const SCHEMA_PARTS: readonly SchemaPart[] = [
 ];
 
 /**
- * Builds the schemas of a route. Each is self-contained: the named types it reaches sit in
- * its own `$defs`, and a named type at the root is inlined rather than referenced, so any
- * JSON Schema tool (ajv, fastify's serializer) reads it without a shared registry.
+ * The schemas of every named type of the contract, by name: written once, as the shared
+ * `$defs` of every route schema that refers to a named type (`#/$defs/User`).
+ */
+export function buildSchemaDefinitions(model: ApiModel): JsonSchema {
+  return buildDefinitions(model.types);
+}
+
+/**
+ * Builds the schemas of a route. A schema that refers to named types carries the shared
+ * definitions as its own `$defs`, so each is complete on its own for any JSON Schema tool
+ * (ajv, fastify's serializer), while every named type is written only once.
  */
 export function buildRouteSchemas(route: RouteModel, model: ApiModel): RouteSchemas {
   const schemas: RouteSchemas = {};
@@ -50,29 +67,25 @@ export function buildRouteSchemas(route: RouteModel, model: ApiModel): RouteSche
   return schemas;
 }
 
-/** A root schema: the type itself (a named type inlined) and `$defs` for what it reaches. */
-function buildRootSchema(type: TypeIR, types: readonly NamedType[]): JsonSchema {
-  const root = type.kind === 'ref' ? types.find((named) => named.name === type.name) : undefined;
-  const schema = buildTypeSchema(root === undefined ? type : root.type);
-  const reached = listReachedTypes(root === undefined ? type : root.type, types);
-  const described =
-    root?.description === undefined ? schema : { ...schema, description: root.description };
+/** A root schema: the type itself, with the shared `$defs` when it reaches a named type. */
+function buildRootSchema(type: TypeIR, types: readonly NamedType[]): RouteSchema {
+  const schema = buildTypeSchema(type);
 
-  return reached.length === 0 ? described : { ...described, $defs: buildDefinitions(reached) };
+  return listReachedTypes(type, types).length === 0 ? schema : { ...schema, $defs: DEFINITIONS };
 }
 
 /**
  * Headers arrive with lower-cased names and many more keys than a contract declares, so
  * their schema names the declared ones in lower case and lets the others through.
  */
-function buildHeadersSchema(type: TypeIR, types: readonly NamedType[]): JsonSchema {
+function buildHeadersSchema(type: TypeIR, types: readonly NamedType[]): RouteSchema {
   const resolved =
     type.kind === 'ref' ? types.find((named) => named.name === type.name)?.type : type;
   if (resolved?.kind !== 'object') {
     return { type: 'object' };
   }
   // fromEntries defines own keys, so even a header declared as `__proto__` stays data.
-  const properties: Record<string, JsonValue> = Object.fromEntries(
+  const properties: Record<string, LiteralValue> = Object.fromEntries(
     resolved.properties.map((property) => [
       property.name.toLowerCase(),
       buildTypeSchema(property.type),
@@ -87,6 +100,6 @@ function buildHeadersSchema(type: TypeIR, types: readonly NamedType[]): JsonSche
     type: 'object',
     properties,
     ...(required.length === 0 ? {} : { required }),
-    ...(reached.length === 0 ? {} : { $defs: buildDefinitions(reached) }),
+    ...(reached.length === 0 ? {} : { $defs: DEFINITIONS }),
   };
 }

@@ -8,7 +8,13 @@ import { listDirectReferences } from '../contract/json-schema.js';
 import type { ApiModel, RouteModel, TypeIR } from '../model.js';
 import { toLiteral } from './literal.js';
 import type { ApiNames } from './names.js';
-import { buildRouteSchemas, SCHEMA_PARTS, type SchemaPart } from './route-schemas.js';
+import {
+  buildRouteSchemas,
+  buildSchemaDefinitions,
+  DEFINITIONS_CONSTANT,
+  SCHEMA_PARTS,
+  type SchemaPart,
+} from './route-schemas.js';
 import { writeTypeText } from './type-text.js';
 
 /** How each part is validated: the wire carries text for these, so they are coerced. */
@@ -38,6 +44,13 @@ export function nameSchema(stem: string, part: SchemaPart): { schema: string; va
 export function buildSchemasCode(model: ApiModel, names: ApiNames, project: Project): string {
   const file = project.createSourceFile('schemas.ts', '', { overwrite: true });
   const statements: VariableStatementStructure[] = [];
+  if (model.types.length > 0) {
+    statements.push(
+      constant(DEFINITIONS_CONSTANT, `${toLiteral(buildSchemaDefinitions(model))} as const`, [
+        "The contract's named types as JSON Schemas: the `$defs` every schema below refers to.",
+      ]),
+    );
+  }
   const usedTypes = new Set<string>();
   for (const route of model.routes) {
     const stem = names.routes.get(route)!.stem;
