@@ -109,6 +109,10 @@ export const GeneratorErrorCodes = Object.freeze({
   /** A JSDoc schema tag is misspelt, has a bad value or does not fit its type. */
   CONTRACT_JSDOC_TAG: 'RG_CONTRACT_JSDOC_TAG',
 
+  // -- emit --
+  /** Two routes of a contract become the same identifier in generated code. */
+  EMIT_NAME_CLASH: 'RG_EMIT_NAME_CLASH',
+
   // -- writer --
   /** The output folder is the project root, holds an input, or holds files resilgen did not generate. */
   OUT_UNSAFE: 'RG_OUT_UNSAFE',

@@ -6,7 +6,7 @@ import { Project } from 'ts-morph';
 import { ConfigError } from './config/config-error.js';
 import type { ConfigDiagnostic } from './config/diagnostics.js';
 import { validateConfigFile } from './config/load.js';
-import { readPackageVersion } from './config/package-files.js';
+import { readPackageVersion } from './package-files.js';
 import type { NormalizedConfig } from './config/types.js';
 import { readContract } from './contract/read-contract.js';
 import { buildClientCode } from './emit/client-file.js';

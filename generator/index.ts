@@ -13,7 +13,7 @@ export type { ConfigDiagnostic, DiagnosticSeverity } from './config/diagnostics.
 export { CONFIG_DEFAULTS } from './config/defaults.js';
 export type { ConfigDefaults, ProfileDefaults } from './config/defaults.js';
 export { CONFIG_SCHEMA_PATH, readConfigSchema } from './config/schema.js';
-export { readPackageVersion } from './config/package-files.js';
+export { readPackageVersion } from './package-files.js';
 export type {
   BackoffType,
   BreakerType,
@@ -51,3 +51,10 @@ export type {
 } from './commands/command.js';
 export { formatValidateJson } from './commands/validate.js';
 export type { JsonDiagnostic, ValidateJsonResult } from './commands/validate.js';
+
+export { generate } from './generate.js';
+export type { GenerateOptions, GenerateResult } from './generate.js';
+export { readContract, tryReadContract } from './contract/read-contract.js';
+export type { ReadContractOptions } from './contract/read-contract.js';
+export { ContractInvalidError, isContractInvalidError } from './contract/contract-invalid-error.js';
+export type * from './model.js';

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import yargs, { type Argv } from 'yargs';
 import { isConfigError } from '../config/config-error.js';
 import { compareDiagnostics, formatDiagnostic } from '../config/diagnostics.js';
-import { readPackageVersion } from '../config/package-files.js';
+import { readPackageVersion } from '../package-files.js';
 import { GeneratorErrorCodes } from '../error-codes.js';
 import { isGeneratorError, type GeneratorError } from '../errors.js';
 import { formatDidYouMean } from '../suggest.js';

@@ -1,6 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { readPackageFile } from './package-files.js';
+import { readPackageFile } from '../package-files.js';
 
 /** Where the config's JSON Schema lives, relative to resilgen's package folder. */
 export const CONFIG_SCHEMA_PATH = 'schema/config.schema.json';

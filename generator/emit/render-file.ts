@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { findPackageRoot } from '../config/package-files.js';
+import { findPackageRoot } from '../package-files.js';
 import { formatTypeScript } from '../write/format.js';
 import { toJsDocText } from './jsdoc.js';
 

@@ -8,8 +8,8 @@ let cachedRoot: string | undefined;
 
 /**
  * Finds resilgen's own package folder by walking up from this module to the `package.json`
- * named `resilgen`. The walk works both from the sources (`generator/config/`) and from the
- * build (`dist/generator/config/`), installed or not.
+ * named `resilgen`. The walk works both from the sources (`generator/`) and from the
+ * build (`dist/generator/`), installed or not.
  *
  * @throws {Error} when no such `package.json` exists above this module (a broken install).
  */
