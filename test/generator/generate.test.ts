@@ -18,11 +18,12 @@ const HOSTILE = {
   contractPath: 'test/fixtures/generate/hostile.api.ts',
 };
 
-const SCRATCH = path.join('.tmp', 'generate-tests');
+// One folder per process, so runs side by side never remove each other's files.
+const SCRATCH = path.join('.tmp', 'generate-tests', String(process.pid));
 
 /** A fresh output folder inside the repository, so generated imports of `resilgen/runtime` resolve. */
 let scratchCount = 0;
-const scratch = (): string => path.join(SCRATCH, `out-${process.pid}-${scratchCount++}`);
+const scratch = (): string => path.join(SCRATCH, `out-${scratchCount++}`);
 
 const exists = (target: string): Promise<boolean> =>
   stat(path.resolve(ROOT, target)).then(
