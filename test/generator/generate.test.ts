@@ -100,7 +100,7 @@ generator('an invalid contract writes nothing and exits 1 with a located error',
   await writeFile(
     path.join(ROOT, contract),
     source
-      .replace("from './types.js'", "from '../../examples/users/types.js'")
+      .replace("from './types.js'", "from '../../../examples/users/types.js'")
       .replace(
         "@Resilience('fastFail')\n  @Status(201)",
         "@Resilience('fastFial')\n  @Status(201)",
@@ -117,6 +117,7 @@ generator('an invalid contract writes nothing and exits 1 with a located error',
   assert.is(code, 1);
   assert.match(err.join(''), /bad-\d+\.api\.ts:\d+:\d+/);
   assert.match(err.join(''), /did you mean 'fastFail'\?/);
+  assert.match(err.join(''), /has 1 problem/);
   assert.not.match(err.join(''), /\n\s+at /);
   assert.not.ok(await exists(outDir));
 });
