@@ -34,6 +34,14 @@ export const RuntimeErrorCodes = Object.freeze({
   // -- monitoring --
   /** An option of the monitoring plugin cannot be used (an endpoint without a leading `/`). */
   INVALID_MONITORING_OPTIONS: 'RT_INVALID_MONITORING_OPTIONS',
+
+  // -- server --
+  /** The route table or an option of a generated server cannot be used (a bad URL pattern). */
+  INVALID_SERVER_OPTIONS: 'RT_INVALID_SERVER_OPTIONS',
+  /** A request was answered with a 4xx before its handler ran (validation, idempotency key). */
+  REQUEST_REJECTED: 'RT_REQUEST_REJECTED',
+  /** A handler set a response header that is reserved or not valid HTTP. */
+  INVALID_HEADER: 'RT_INVALID_HEADER',
 } as const);
 
 /** A stable code of a {@link RuntimeErrorCodes} entry. */

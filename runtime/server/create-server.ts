@@ -1,0 +1,188 @@
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ChaosController } from '../chaos/controller.js';
+import { registerChaosRoutes } from '../chaos/control-routes.js';
+import { createChaosHook } from '../chaos/inject.js';
+import { resolveChaosOptions } from '../chaos/options.js';
+import type { ChaosSettings } from '../chaos/options.js';
+import { createSeededRandom } from '../chaos/random.js';
+import { systemClock } from '../clock.js';
+import { EventHub } from '../emitter.js';
+import { mergeDefined } from '../metrics-options.js';
+import { monitoringPlugin } from '../monitoring.js';
+import { sendErrorAnswer, ServerErrorCodes } from './error-body.js';
+import { answerFrameworkError } from './framework-errors.js';
+import { answerHandlerError } from './handler-errors.js';
+import { IdempotencyStore } from './idempotency.js';
+import { installJsonBodyParser } from './json-body.js';
+import { PathIndex } from './path-index.js';
+import { isReady } from './readiness.js';
+import { REQUEST_ID_HEADER, resolveRequestId } from './request-id.js';
+import { isRequestRejection } from './request-rejection.js';
+import type { ServerRoute } from './route.js';
+import { createRouteHandler } from './route-handler.js';
+import type { RouteHandlerDeps } from './route-handler.js';
+import { prepareRoutes, readRouteSchema, refuseWhileDraining } from './route-setup.js';
+import type { PreparedServerRoute } from './route-setup.js';
+import { SERVER_DEFAULTS } from './server-options.js';
+import type { ResilientServerOptions, ServerSettings } from './server-options.js';
+
+/**
+ * Builds a fastify 5 server for a contract's routes: requests validated and coerced, bodies
+ * JSON only and bounded, each route's handler under its load protection (bulkhead, timeout),
+ * idempotent routes run once per `Idempotency-Key`, every error answered in one JSON shape
+ * (docs/server.md), and, when asked, the monitoring endpoints and chaos. Call `listen()` on
+ * the result as usual, and `installGracefulShutdown` for SIGTERM.
+ *
+ * @example
+ * ```ts
+ * export function createUsersServer(options: UsersServerOptions): FastifyInstance {
+ *   return createResilientServer(ROUTES, options);
+ * }
+ * ```
+ * @throws {@link RuntimeError} `RT_INVALID_SERVER_OPTIONS` for a route URL or an option it
+ *   cannot use, `RT_INVALID_POLICY` for a route's protection numbers.
+ */
+export function createResilientServer<H>(
+  routes: readonly ServerRoute<H>[],
+  options: ResilientServerOptions<H>,
+): FastifyInstance {
+  const settings = mergeDefined<ServerSettings<H>>(
+    { ...SERVER_DEFAULTS, handlers: options.handlers },
+    options,
+  );
+  const clock = settings.clock ?? systemClock;
+  const monitoring = settings.monitoring;
+  const events = new EventHub([
+    ...(settings.listeners ?? []),
+    ...(monitoring === undefined ? [] : [monitoring.metrics.listener]),
+  ]);
+  const app = Fastify({
+    logger: settings.logger,
+    bodyLimit: settings.bodyLimit,
+    requestTimeout: settings.requestTimeoutMs,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    // Draining is answered by our own hook in the error shape, not by fastify's 503 body.
+    return503OnClosing: false,
+    requestIdHeader: false,
+    genReqId: resolveRequestId,
+  });
+  const prepared = prepareRoutes(routes, { clock, events });
+  const labels = prepared.map((route) => route.label);
+  const chaos = resolveChaosOptions(settings.chaos, labels);
+  const deps: RouteHandlerDeps = {
+    clock,
+    idempotency: new IdempotencyStore(settings.idempotency, clock),
+    overloadRetryAfterSeconds: settings.overloadRetryAfterSeconds,
+  };
+  installBasics(app, deps);
+  const controller = new ChaosController(
+    chaos,
+    settings.random ?? (chaos.seed === undefined ? Math.random : createSeededRandom(chaos.seed)),
+  );
+  registerRoutes(app, prepared, options.handlers, { deps, controller, chaos });
+  if (monitoring !== undefined) {
+    const source = { snapshot: () => describeProtection(prepared) };
+    void app.register(monitoringPlugin, {
+      ...monitoring,
+      sources: [...(monitoring.sources ?? []), source],
+      isReady: monitoring.isReady ?? (() => isReady(app)),
+    });
+  }
+
+  return app;
+}
+
+function installBasics(app: FastifyInstance, deps: RouteHandlerDeps): void {
+  const paths = new PathIndex();
+  app.addHook('onRoute', (route) => paths.add(route.method, route.url));
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    // A keep-alive connection would hold a draining server open: close it after this answer.
+    if (!isReady(app)) {
+      reply.header('connection', 'close');
+    }
+  });
+  installJsonBodyParser(app);
+  app.setErrorHandler((error, request, reply) => {
+    const answer = isRequestRejection(error)
+      ? error.answer
+      : (answerFrameworkError(error) ??
+        answerHandlerError(error, { ...deps, nowMs: deps.clock.now() }));
+    if (answer.status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+    }
+
+    return sendErrorAnswer(reply, answer);
+  });
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    const allowed = paths.listMethods(request.url);
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      return sendErrorAnswer(reply, {
+        status: 405,
+        error: ServerErrorCodes.METHOD_NOT_ALLOWED,
+        message: `This path answers ${allowed.join(', ')} only.`,
+        headers: { allow: allowed.join(', ') },
+      });
+    }
+
+    return sendErrorAnswer(reply, {
+      status: 404,
+      error: ServerErrorCodes.NOT_FOUND,
+      message: 'No route has this path.',
+    });
+  });
+}
+
+function registerRoutes<H>(
+  app: FastifyInstance,
+  prepared: readonly PreparedServerRoute<H>[],
+  handlers: H,
+  shared: { deps: RouteHandlerDeps; controller: ChaosController; chaos: ChaosSettings },
+): void {
+  const { deps, controller, chaos } = shared;
+  for (const route of prepared) {
+    app.route({
+      method: route.route.method,
+      url: route.route.url,
+      schema: { response: readRouteSchema(route) },
+      onRequest: [
+        refuseWhileDraining(app),
+        createChaosHook(
+          controller,
+          { label: route.label, profile: route.route.profile },
+          deps.clock,
+        ),
+      ],
+      handler: createRouteHandler(route, handlers, deps),
+    });
+  }
+  if (chaos.allowRuntimeControl) {
+    registerChaosRoutes(
+      app,
+      controller,
+      chaos,
+      prepared.map((route) => route.label),
+    );
+  }
+}
+
+function describeProtection<H>(prepared: readonly PreparedServerRoute<H>[]) {
+  const profiles = new Map<string, PreparedServerRoute<H>[]>();
+  for (const route of prepared) {
+    profiles.set(route.route.profile, [...(profiles.get(route.route.profile) ?? []), route]);
+  }
+
+  // A server never retries: retries belong to the client, whose figures win when both report.
+  return [...profiles].map(([name, routes]) => ({
+    name,
+    maxAttempts: 1,
+    breakers: [],
+    bulkheads: routes.flatMap(({ protection }) =>
+      protection.bulkhead === undefined ? [] : [protection.bulkhead.snapshot()],
+    ),
+  }));
+}

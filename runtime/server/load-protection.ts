@@ -1,0 +1,103 @@
+import { Bulkhead } from '../bulkhead.js';
+import type { Clock } from '../clock.js';
+import type { EventHub } from '../emitter.js';
+import { COUNT, MS, PolicyChecker, WHOLE } from '../policy-checker.js';
+import { RUNTIME_DEFAULTS } from '../defaults.js';
+import { raceAbort, TimeScope } from '../timeout.js';
+import type { RouteProtection } from './route.js';
+
+/** Who a route's protection reports as in its events and errors. */
+export interface ProtectedRouteIdentity {
+  /** `METHOD /path/:param`. */
+  readonly route: string;
+  readonly profile: string;
+}
+
+/** What {@link createLoadProtection} needs from the server. */
+export interface LoadProtectionDeps {
+  readonly clock: Clock;
+  readonly events: EventHub;
+}
+
+/**
+ * One route's load protection: its bulkhead (shared by every request of the route) and its
+ * time limit.
+ */
+export interface LoadProtection {
+  /** The route's bulkhead, for monitoring; `undefined` when the route has none. */
+  readonly bulkhead: Bulkhead | undefined;
+  /**
+   * Runs `work` in a bulkhead slot (waiting in its queue when all are taken), then under the
+   * time limit. When the limit passes, `abort` gets the {@link TimeoutError} first, so the
+   * handler's signal aborts and it can stop, then the run rejects with it.
+   *
+   * @param signal the request's signal: aborting it while queued leaves the queue.
+   * @throws {@link BulkheadRejectedError} when the bulkhead's queue is full or the wait too long.
+   * @throws {@link TimeoutError} when the handler outlives `timeoutMs`.
+   */
+  run<T>(work: () => Promise<T>, abort: (reason: unknown) => void, signal: AbortSignal): Promise<T>;
+}
+
+/**
+ * Builds the protection of one route from its `protection` plain data, checking its numbers.
+ *
+ * @throws {@link RuntimeError} `RT_INVALID_POLICY` naming the field, for a value it cannot use.
+ */
+export function createLoadProtection(
+  protection: RouteProtection | undefined,
+  identity: ProtectedRouteIdentity,
+  deps: LoadProtectionDeps,
+): LoadProtection {
+  const check = new PolicyChecker(identity);
+  const timeoutMs = check.optional('protection.timeoutMs', protection?.timeoutMs);
+  const limits = protection?.bulkhead;
+  const bulkhead =
+    limits &&
+    new Bulkhead(
+      identity.route,
+      identity.profile,
+      {
+        maxConcurrent: check.range('bulkhead.maxConcurrent', limits.maxConcurrent, COUNT),
+        maxQueue: check.range(
+          'bulkhead.maxQueue',
+          limits.maxQueue ?? RUNTIME_DEFAULTS.bulkhead.maxQueue,
+          WHOLE,
+        ),
+        queueTimeoutMs: check.range(
+          'bulkhead.queueTimeoutMs',
+          limits.queueTimeoutMs ?? RUNTIME_DEFAULTS.bulkhead.queueTimeoutMs,
+          MS,
+        ),
+      },
+      deps,
+    );
+  const limit = <T>(work: () => Promise<T>, abort: (reason: unknown) => void): Promise<T> =>
+    timeoutMs === undefined ? work() : runWithinTimeout(work, abort, timeoutMs, identity, deps);
+
+  return {
+    bulkhead,
+    run: (work, abort, signal) =>
+      bulkhead === undefined
+        ? limit(work, abort)
+        : bulkhead.execute(() => limit(work, abort), signal, identity),
+  };
+}
+
+async function runWithinTimeout<T>(
+  work: () => Promise<T>,
+  abort: (reason: unknown) => void,
+  timeoutMs: number,
+  identity: ProtectedRouteIdentity,
+  deps: LoadProtectionDeps,
+): Promise<T> {
+  const scope = new TimeScope('total', timeoutMs, undefined, { ...deps, identity });
+  // Added before raceAbort's listener, so the handler's signal aborts before the run rejects.
+  const onTimeout = (): void => abort(scope.signal.reason);
+  scope.signal.addEventListener('abort', onTimeout, { once: true });
+  try {
+    return await raceAbort(work(), scope.signal);
+  } finally {
+    scope.dispose();
+    scope.signal.removeEventListener('abort', onTimeout);
+  }
+}

@@ -1,0 +1,61 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { ServerRoute } from '../../../runtime/index.js';
+import {
+  buildUserRoutes,
+  createMemoryHandlers,
+  createUsersServer,
+  expectRuntimeError,
+} from './users-fixture.js';
+import type { UsersHandlers } from './users-fixture.js';
+
+function expectInvalidTable(routes: readonly ServerRoute<UsersHandlers>[], message: RegExp): void {
+  expectRuntimeError(
+    () => createUsersServer(createMemoryHandlers(), {}, routes),
+    'RT_INVALID_SERVER_OPTIONS',
+    message,
+  );
+}
+
+const [list, get] = buildUserRoutes() as [ServerRoute<UsersHandlers>, ServerRoute<UsersHandlers>];
+
+test('a route URL with a regular-expression parameter is refused', () => {
+  expectInvalidTable([{ ...get, url: '/api/users/:id(^\\d+)' }], /GET \/api\/users\/:id/);
+});
+
+test('a route URL with a wildcard is refused', () => {
+  expectInvalidTable([{ ...list, url: '/api/*' }], /static segments/);
+});
+
+test('the same method and URL listed twice is refused', () => {
+  expectInvalidTable([list, { ...list, name: 'getUser' }], /listed twice/);
+});
+
+test('a success status outside 200-299 is refused', () => {
+  expectInvalidTable([{ ...list, status: 302 }], /received 302/);
+});
+
+test('a route with status 204 answers without a body even with a response schema', async () => {
+  const app = createUsersServer(createMemoryHandlers(), {}, [{ ...list, status: 204 }]);
+  const response = await app.inject({ url: '/api/users' });
+
+  assert.is(response.statusCode, 204);
+  assert.is(response.body, '');
+});
+
+test('a route with only a schema gets a validator compiled from it, coercing params', async () => {
+  const handlers = createMemoryHandlers();
+  let received: unknown;
+  handlers.getUser = async (id) => {
+    received = id;
+
+    return { id: 1, name: 'Ada', email: 'ada@example.com' };
+  };
+  const app = createUsersServer(handlers, {}, [{ ...get, validators: undefined }]);
+
+  assert.is((await app.inject({ url: '/api/users/x' })).statusCode, 400);
+  assert.is((await app.inject({ url: '/api/users/3' })).statusCode, 200);
+  assert.is(received, 3);
+});
+
+test.run();
