@@ -68,7 +68,7 @@ export function createResilientServer<H>(
     requestIdHeader: false,
     genReqId: resolveRequestId,
   });
-  const prepared = prepareRoutes(routes, { clock, events });
+  const prepared = prepareRoutes(routes, options.handlers, { clock, events });
   const labels = prepared.map((route) => route.label);
   const chaos = resolveChaosOptions(settings.chaos, labels);
   const deps: RouteHandlerDeps = {

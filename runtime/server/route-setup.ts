@@ -19,18 +19,21 @@ export type PreparedServerRoute<H> = PreparedRoute<H>;
  * Checks the route table and builds what each route needs once: its label, success status,
  * validators and load protection.
  *
- * @throws {@link RuntimeError} `RT_INVALID_SERVER_OPTIONS` for a URL that is not static
- *   segments and `:name` parameters, a method and URL listed twice, or a success status
- *   outside 200–299; `RT_INVALID_POLICY` for a protection number it cannot use.
+ * @throws {@link RuntimeError} `RT_INVALID_SERVER_OPTIONS` for a handler method that is
+ *   missing, a URL that is not static segments and `:name` parameters, a method and URL
+ *   listed twice, or a success status outside 200–299; `RT_INVALID_POLICY` for a protection
+ *   number it cannot use.
  */
 export function prepareRoutes<H>(
   routes: readonly ServerRoute<H>[],
+  handlers: H,
   deps: LoadProtectionDeps,
 ): PreparedServerRoute<H>[] {
   const seen = new Set<string>();
 
   return routes.map((route) => {
     const label = describeRoute(route);
+    checkHandler(handlers, route.name, label);
     if (compilePathPattern(route.url) === undefined || route.url.split('/').includes('*')) {
       failRoute(label, 'its URL must be static segments and :name parameters');
     }
@@ -86,6 +89,17 @@ export function refuseWhileDraining(app: FastifyInstance): () => Promise<void> {
       });
     }
   };
+}
+
+function checkHandler(handlers: unknown, name: string, label: string): void {
+  const method = (handlers as Record<string, unknown> | undefined)?.[name];
+  if (typeof method !== 'function') {
+    throw new RuntimeError(
+      RuntimeErrorCodes.INVALID_SERVER_OPTIONS,
+      `Route '${label}' cannot be served: expected the handlers to have a method '${name}', ` +
+        `received ${typeof method}; implement it in the object passed as \`handlers\``,
+    );
+  }
 }
 
 function failRoute(label: string, problem: string): never {

@@ -23,6 +23,16 @@ test('a route URL with a regular-expression parameter is refused', () => {
   expectInvalidTable([{ ...get, url: '/api/users/:id(^\\d+)' }], /GET \/api\/users\/:id/);
 });
 
+test('a route whose handler method is missing is refused', () => {
+  const handlers = { ...createMemoryHandlers(), getUser: undefined } as never;
+
+  expectRuntimeError(
+    () => createUsersServer(handlers, {}, [get]),
+    'RT_INVALID_SERVER_OPTIONS',
+    /method 'getUser'/,
+  );
+});
+
 test('a route URL with a wildcard is refused', () => {
   expectInvalidTable([{ ...list, url: '/api/*' }], /static segments/);
 });

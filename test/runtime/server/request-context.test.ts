@@ -1,0 +1,55 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { isAbortError } from '../../../runtime/policy-errors.js';
+import { createMemoryHandlers, createUsersServer, waitFor } from './users-fixture.js';
+
+test("a client that disconnects aborts the handler's signal", async () => {
+  const handlers = createMemoryHandlers();
+  let started = false;
+  let reason: unknown;
+  handlers.listUsers = (context) =>
+    new Promise((_resolve, reject) => {
+      started = true;
+      context.signal.addEventListener('abort', () => {
+        reason = context.signal.reason;
+        reject(context.signal.reason);
+      });
+    });
+  const app = createUsersServer(handlers);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    const { port } = app.server.address() as AddressInfo;
+    const req = httpRequest({ host: '127.0.0.1', port, path: '/api/users' });
+    req.on('error', () => {});
+    req.end();
+    for (let turn = 0; turn < 500 && !started; turn++) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    assert.ok(started, 'the handler never started');
+    req.destroy();
+    await waitFor(() => reason !== undefined);
+
+    assert.ok(isAbortError(reason));
+  } finally {
+    await app.close();
+  }
+});
+
+test('the signal stays live for a handler whose client waits', async () => {
+  const handlers = createMemoryHandlers();
+  let aborted: boolean | undefined;
+  handlers.listUsers = async (context) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    aborted = context.signal.aborted;
+
+    return [];
+  };
+  const response = await createUsersServer(handlers).inject({ url: '/api/users' });
+
+  assert.is(response.statusCode, 200);
+  assert.is(aborted, false);
+});
+
+test.run();
