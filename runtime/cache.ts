@@ -51,7 +51,15 @@ export class ResponseCache<V = unknown> {
 
   /** The entry under `key` while it is fresh or stale, else `undefined`. */
   read(key: string): CacheEntry<V> | undefined {
-    return this.#entries.get(key);
+    const entry = this.#entries.get(key);
+    // lru-cache keeps an entry through the very millisecond its TTL ends; here it is gone then.
+    if (entry && this.#clock.now() >= entry.staleUntil) {
+      this.#entries.delete(key);
+
+      return undefined;
+    }
+
+    return entry;
   }
 
   /** True while `entry` is fresh (see {@link CacheEntry.freshUntil}). */

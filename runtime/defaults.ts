@@ -22,7 +22,7 @@ export const RUNTIME_DEFAULTS = deepFreeze({
     minimumCalls: 10,
     /** Window strategies: the failure ratio that opens the breaker. */
     failureRateThreshold: 0.5,
-    /** Window strategies: the slow-call ratio that opens the breaker, once a slow-call duration is set. */
+    /** Window strategies: the slow-call ratio that opens the breaker (if slow calls count). */
     slowCallRateThreshold: 1,
   },
   bulkhead: {

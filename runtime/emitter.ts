@@ -17,7 +17,7 @@ export class EventHub {
     return this.#listeners.length > 0;
   }
 
-  /** Subscribes `listener`; the returned function unsubscribes it (calling it twice is harmless). */
+  /** Subscribes `listener`; the function returned unsubscribes it (twice is harmless). */
   on(listener: ResilienceListener): () => void {
     this.#listeners = [...this.#listeners, listener];
 

@@ -36,7 +36,7 @@ export interface ResilientHttpOptions {
 
 /** What a generated method sends. */
 export interface RequestSpec {
-  /** The path with its parameters already encoded (see `encodePathParam`), such as `/api/users/1`. */
+  /** The path, parameters already encoded (see `encodePathParam`): `/api/users/1`. */
   readonly path: string;
   readonly query?: QueryParams;
   /** The JSON body of a write. */

@@ -12,24 +12,25 @@ export type QueryParams = Readonly<Record<string, QueryValue>>;
 
 /**
  * Percent-encodes one path parameter, so that whatever it holds stays inside its segment:
- * `/`, `?`, `#`, `%` are encoded, and `.` or `..` become `%2E` / `%2E%2E` (a request for
- * `/api/users/..` would reach `/api`). With relative URLs only (see `createResilientHttp`), an
- * id such as `//evil.example` or `http://169.254.169.254/x` never reaches another host.
+ * `/`, `?`, `#`, `%` and the rest are encoded. With relative URLs only (see
+ * `createResilientHttp`), an id such as `//evil.example` or `http://169.254.169.254/x` never
+ * reaches another host.
  *
- * @throws {@link RuntimeError} `RT_INVALID_ARGUMENT` for an empty value, which would send
- *   `/api/users/:id` to the collection `/api/users/`.
+ * @throws {@link RuntimeError} `RT_INVALID_ARGUMENT` for a value that no encoding keeps in its
+ *   segment: an empty one (`/api/users/:id` would become the collection `/api/users/`), and `.`
+ *   or `..` (URL parsers resolve them, and `%2E%2E` too, so `/api/users/..` would be `/api`).
  */
 export function encodePathParam(value: ParamValue): string {
   const text = String(value);
-  if (text === '') {
+  if (text === '' || text === '.' || text === '..') {
     throw new RuntimeError(
       RuntimeErrorCodes.INVALID_ARGUMENT,
-      'expected a non-empty path parameter, received ""; pass the id of the resource',
+      `expected a path parameter that names one resource, received ${JSON.stringify(text)}; ` +
+        'pass the id of the resource',
     );
   }
-  const encoded = encodeURIComponent(text);
 
-  return encoded === '.' || encoded === '..' ? encoded.replaceAll('.', '%2E') : encoded;
+  return encodeURIComponent(text);
 }
 
 /**

@@ -1,0 +1,40 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { systemClock } from '../../runtime/index.js';
+
+function countTimers(): number {
+  return process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+}
+
+test('systemClock reads Date.now', () => {
+  const before = Date.now();
+  const now = systemClock.now();
+  assert.ok(now >= before && now <= Date.now());
+});
+
+test('an aborted systemClock sleep rejects at once and leaves no timer behind', async () => {
+  const timers = countTimers();
+  const controller = new AbortController();
+  const sleeping = systemClock.sleep(60_000, controller.signal);
+  assert.is(countTimers(), timers + 1);
+  controller.abort('caller left');
+  assert.is(await sleeping.catch((e: unknown) => e), 'caller left');
+  assert.is(countTimers(), timers);
+});
+
+test('an infinite systemClock sleep starts no timer and ends on abort', async () => {
+  const timers = countTimers();
+  const controller = new AbortController();
+  const sleeping = systemClock.sleep(Infinity, controller.signal);
+  assert.is(countTimers(), timers);
+  controller.abort('done');
+  assert.is(await sleeping.catch((e: unknown) => e), 'done');
+});
+
+test('a systemClock sleep on an aborted signal rejects without a timer', async () => {
+  const timers = countTimers();
+  assert.is(await systemClock.sleep(10, AbortSignal.abort('no')).catch((e: unknown) => e), 'no');
+  assert.is(countTimers(), timers);
+});
+
+test.run();

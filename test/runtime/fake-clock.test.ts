@@ -1,0 +1,64 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { FakeClock } from '../../runtime/index.js';
+
+test('advance fires due sleeps in order of due time and lets their callbacks run', async () => {
+  const clock = new FakeClock(1000);
+  const order: string[] = [];
+  void clock.sleep(300).then(() => order.push(`300 at ${clock.now()}`));
+  void clock.sleep(100).then(() => order.push(`100 at ${clock.now()}`));
+  void clock.sleep(100).then(() => order.push(`second 100 at ${clock.now()}`));
+  await clock.advance(250);
+  assert.equal(order, ['100 at 1100', 'second 100 at 1100']);
+  assert.is(clock.now(), 1250);
+  assert.equal(clock.pending, [{ dueAt: 1300, ms: 300 }]);
+  await clock.advance(50);
+  assert.equal(order.at(-1), '300 at 1300');
+  assert.equal(clock.history, [300, 100, 100]);
+});
+
+test('a sleep that a callback starts during advance fires within the same advance', async () => {
+  const clock = new FakeClock();
+  let woke = -1;
+  void clock.sleep(10).then(() => clock.sleep(10).then(() => (woke = clock.now())));
+  await clock.advance(25);
+  assert.is(woke, 20);
+});
+
+test('an aborted sleep rejects with the reason and leaves the pending list', async () => {
+  const clock = new FakeClock();
+  const controller = new AbortController();
+  const sleeping = clock.sleep(5000, controller.signal);
+  assert.is(clock.pending.length, 1);
+  controller.abort(new Error('stop'));
+  const reason = await sleeping.catch((e: unknown) => e);
+  assert.instance(reason, Error);
+  assert.is((reason as Error).message, 'stop');
+  assert.is(clock.pending.length, 0);
+});
+
+test('a sleep of 0 ms resolves at once; one on an aborted signal rejects', async () => {
+  const clock = new FakeClock();
+  await clock.sleep(0);
+  const signal = AbortSignal.abort('gone');
+  assert.is(await clock.sleep(10, signal).catch((e: unknown) => e), 'gone');
+  assert.is(clock.pending.length, 0);
+});
+
+test('waitForPending resolves once enough sleeps are pending', async () => {
+  const clock = new FakeClock();
+  const waiting = clock.waitForPending(2);
+  void clock.sleep(10);
+  setImmediate(() => void clock.sleep(20));
+  await waiting;
+  assert.is(clock.pending.length, 2);
+  await clock.advance(20);
+});
+
+test('waitForPending rejects after its real-time guard when nothing comes', async () => {
+  const clock = new FakeClock();
+  const error = await clock.waitForPending(1, 5).catch((e: unknown) => e);
+  assert.instance(error, Error);
+});
+
+test.run();

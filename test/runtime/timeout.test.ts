@@ -1,0 +1,77 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { EventHub, FakeClock, isTimeoutError } from '../../runtime/index.js';
+import type { ResilienceEvent } from '../../runtime/index.js';
+import { raceAbort, TimeScope } from '../../runtime/timeout.js';
+
+const identity = { route: 'GET /x', profile: 'p' };
+
+function makeDeps() {
+  const clock = new FakeClock();
+  const events: ResilienceEvent[] = [];
+
+  return {
+    clock,
+    events,
+    deps: { clock, events: new EventHub([(e) => events.push(e)]), identity },
+  };
+}
+
+test('a scope aborts with a TimeoutError when its time runs out', async () => {
+  const { clock, events, deps } = makeDeps();
+  const scope = new TimeScope('attempt', 500, undefined, deps);
+  assert.is(scope.expiresAt, 500);
+  await clock.advance(499);
+  assert.not.ok(scope.signal.aborted);
+  await clock.advance(1);
+  assert.ok(scope.signal.aborted);
+  assert.ok(scope.timedOut);
+  const reason: unknown = scope.signal.reason;
+  assert.ok(isTimeoutError(reason));
+  assert.is(reason.scope, 'attempt');
+  assert.is(reason.timeoutMs, 500);
+  assert.equal(events, [
+    { type: 'timeout', scope: 'attempt', route: 'GET /x', profile: 'p', at: 500 },
+  ]);
+});
+
+test('a parent abort aborts the scope with the parent reason and stops its timer', () => {
+  const { clock, deps } = makeDeps();
+  const parent = new AbortController();
+  const scope = new TimeScope('total', 500, parent.signal, deps);
+  parent.abort('caller');
+  assert.is(scope.signal.reason, 'caller');
+  assert.not.ok(scope.timedOut);
+  assert.equal(clock.pending, []);
+});
+
+test('a scope on an aborted parent is aborted from the start and starts no timer', () => {
+  const { clock, deps } = makeDeps();
+  const scope = new TimeScope('total', 500, AbortSignal.abort('early'), deps);
+  assert.is(scope.signal.reason, 'early');
+  assert.equal(clock.pending, []);
+});
+
+test('dispose stops the timer and unhooks from the parent', async () => {
+  const { clock, deps } = makeDeps();
+  const parent = new AbortController();
+  const scope = new TimeScope('attempt', 500, parent.signal, deps);
+  scope.dispose();
+  assert.equal(clock.pending, []);
+  parent.abort('later');
+  await clock.advance(1000);
+  assert.not.ok(scope.signal.aborted);
+});
+
+test('raceAbort settles like the promise, or with the reason once the signal aborts', async () => {
+  assert.is(await raceAbort(Promise.resolve(1), new AbortController().signal), 1);
+  assert.is(await raceAbort(Promise.resolve(2), undefined), 2);
+  const controller = new AbortController();
+  const racing = raceAbort(new Promise(() => {}), controller.signal).catch((e: unknown) => e);
+  controller.abort('stop');
+  assert.is(await racing, 'stop');
+  const late = raceAbort(Promise.reject(new Error('ignored')), AbortSignal.abort('first'));
+  assert.is(await late.catch((e: unknown) => e), 'first');
+});
+
+test.run();
