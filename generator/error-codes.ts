@@ -110,6 +110,8 @@ export const GeneratorErrorCodes = Object.freeze({
   CONTRACT_JSDOC_TAG: 'RG_CONTRACT_JSDOC_TAG',
 
   // -- emit --
+  /** A chaos fault of the config names a route the contract does not declare. */
+  CHAOS_UNKNOWN_ROUTE: 'RG_CHAOS_UNKNOWN_ROUTE',
   /** Two routes of a contract become the same identifier in generated code. */
   EMIT_NAME_CLASH: 'RG_EMIT_NAME_CLASH',
 

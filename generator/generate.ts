@@ -9,6 +9,7 @@ import { validateConfigFile } from './config/load.js';
 import { readPackageVersion } from './package-files.js';
 import type { NormalizedConfig } from './config/types.js';
 import { readContract } from './contract/read-contract.js';
+import { checkConfigAgainstContract } from './cross-checks.js';
 import { buildClientCode } from './emit/client-file.js';
 import { buildIndexCode } from './emit/index-file.js';
 import { nameApi } from './emit/names.js';
@@ -76,6 +77,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       knownProfiles: Object.keys(config.resilience),
     }),
   );
+  checkConfigAgainstContract(config, model);
   const root = findProjectRoot(cwd);
   const files = await time('emit', () => emitFiles(model, config, options, root, cwd));
   const summary = await time('write', () =>

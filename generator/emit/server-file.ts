@@ -175,7 +175,7 @@ function buildServerDefaults(config: NormalizedConfig): { [key: string]: JsonVal
     chaos: {
       enabled: chaos.enabled,
       allowRuntimeControl: chaos.allowRuntimeControl,
-      path: chaos.endpoint,
+      endpoint: chaos.endpoint,
       ...(chaos.token === undefined ? {} : { token: chaos.token }),
       faults,
     },

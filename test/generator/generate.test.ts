@@ -205,6 +205,46 @@ generator(
   },
 );
 
+generator(
+  'a config with chaos faults generates a server that compiles and carries them',
+  async () => {
+    const outDir = scratch();
+    const result = await generate({
+      ...EXAMPLE,
+      configPath: 'test/fixtures/generate/chaos.config.json',
+      outDir,
+      cwd: ROOT,
+    });
+    const server = result.files.find((file) => file.path === 'server.ts')!.content;
+
+    assert.match(server, /kind: 'latency', latencyMs: 200/);
+    assert.match(server, /endpoint: '\/chaos'/);
+    assert.equal(compile(path.join(ROOT, outDir, 'index.ts')), []);
+  },
+);
+
+generator('a chaos fault on a route the contract lacks is refused, with a suggestion', async () => {
+  const config = path.join(SCRATCH, 'chaos-typo.json');
+  await mkdir(path.join(ROOT, SCRATCH), { recursive: true });
+  const source = JSON.parse(
+    await readFile(path.join(ROOT, 'test/fixtures/generate/chaos.config.json'), 'utf8'),
+  );
+  source.chaos.faults[1].route = 'GET /api/user/:id';
+  await writeFile(path.join(ROOT, config), JSON.stringify(source));
+
+  const error = await generate({
+    ...EXAMPLE,
+    configPath: config,
+    outDir: scratch(),
+    cwd: ROOT,
+  }).catch((caught: unknown) => caught);
+
+  assert.ok(isGeneratorError(error));
+  assert.is(error.code, 'RG_CHAOS_UNKNOWN_ROUTE');
+  assert.is(error.pointer, '/chaos/faults/1/route');
+  assert.is(error.hint, "did you mean 'GET /api/users/:id'?");
+});
+
 /** Type-checks one file and what it imports with the flags generated code must pass. */
 function compile(entry: string): string[] {
   const program = ts.createProgram([entry], {
