@@ -37,8 +37,10 @@ export const ServerErrorCodes = Object.freeze({
   CHAOS_FAULT: 'chaos_fault',
   /** 502: the upstream answered with a 5xx. */
   UPSTREAM_ERROR: 'upstream_error',
-  /** 502: the upstream could not be reached (refused, reset, unreachable). */
+  /** 503: the upstream could not be reached (refused, reset, unreachable). */
   UPSTREAM_UNREACHABLE: 'upstream_unreachable',
+  /** 503: the upstream said it is unavailable (its 503); its `Retry-After` is kept. */
+  UPSTREAM_UNAVAILABLE: 'upstream_unavailable',
   /** 502: the upstream's 2xx answer was not JSON or not of the declared type. */
   UPSTREAM_INVALID_ANSWER: 'upstream_invalid_answer',
   /** 503: the route's bulkhead (or the upstream client's) is full; see `Retry-After`. */

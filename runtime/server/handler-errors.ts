@@ -47,7 +47,9 @@ export function answerInternalError(): ErrorAnswer {
  * Maps what a handler threw to an answer:
  * - an upstream's 4xx passes through with its status and a safe body (its own body when it has
  *   this server's error shape, else a generic one); `Retry-After` of a 429 is kept;
- * - an upstream's 5xx, an unreachable upstream and an unusable 2xx become 502;
+ * - an upstream that cannot be reached, or that answered 503, makes this route unavailable
+ *   too: 503 (an upstream's `Retry-After` is kept); any other upstream 5xx and an unusable
+ *   2xx become 502, since the upstream failed rather than the caller;
  * - an open circuit breaker becomes 503 with `Retry-After` (seconds until its next trial);
  * - a full bulkhead (the route's or the upstream client's) becomes 503 with `Retry-After`;
  * - a timeout (the route's or the upstream call's) becomes 504;
@@ -57,6 +59,10 @@ export function answerInternalError(): ErrorAnswer {
 export function answerHandlerError(error: unknown, context: HandlerErrorContext): ErrorAnswer {
   const cause = isRetriesExhaustedError(error) ? error.lastError : error;
   if (isHttpError(cause)) {
+    if (cause.status === 503) {
+      return answerUpstream('unavailable', readSafeRetryAfter(cause));
+    }
+
     return cause.status < 500 ? answerUpstreamClientError(cause) : answerUpstream('error');
   }
   if (isNetworkError(cause)) {
@@ -109,22 +115,34 @@ export function formatRetryAfter(waitMs: number): string {
   return String(Math.max(1, Math.ceil(waitMs / 1000)));
 }
 
-function answerUpstream(kind: 'error' | 'unreachable' | 'invalid'): ErrorAnswer {
-  const answers = {
-    error: [ServerErrorCodes.UPSTREAM_ERROR, 'An upstream service failed.'],
-    unreachable: [ServerErrorCodes.UPSTREAM_UNREACHABLE, 'An upstream service is unreachable.'],
-    invalid: [ServerErrorCodes.UPSTREAM_INVALID_ANSWER, 'An upstream service answered badly.'],
-  } as const;
-  const [error, message] = answers[kind];
+type UpstreamFailure = 'error' | 'unreachable' | 'unavailable' | 'invalid';
 
-  return { status: 502, error, message };
+const UPSTREAM_ANSWERS = Object.freeze({
+  error: [502, ServerErrorCodes.UPSTREAM_ERROR, 'An upstream service failed.'],
+  unreachable: [503, ServerErrorCodes.UPSTREAM_UNREACHABLE, 'An upstream service is unreachable.'],
+  unavailable: [503, ServerErrorCodes.UPSTREAM_UNAVAILABLE, 'An upstream service is unavailable.'],
+  invalid: [502, ServerErrorCodes.UPSTREAM_INVALID_ANSWER, 'An upstream service answered badly.'],
+} as const);
+
+function answerUpstream(kind: UpstreamFailure, retryAfter?: string): ErrorAnswer {
+  const [status, error, message] = UPSTREAM_ANSWERS[kind];
+  const headers: Record<string, string> =
+    retryAfter === undefined ? {} : { 'retry-after': retryAfter };
+
+  return { status, error, message, headers };
+}
+
+/** The upstream's `Retry-After`, when it is seconds or an HTTP date and nothing else. */
+function readSafeRetryAfter(error: HttpError): string | undefined {
+  const retryAfter = error.headers['retry-after'];
+
+  return retryAfter !== undefined && /^[\w ,:]{1,64}$/.test(retryAfter) ? retryAfter : undefined;
 }
 
 function answerUpstreamClientError(error: HttpError): ErrorAnswer {
-  const retryAfter = error.status === 429 ? error.headers['retry-after'] : undefined;
-  // Seconds or an HTTP date: letters, digits, spaces, commas and colons, nothing else.
-  const safe = retryAfter !== undefined && /^[\w ,:]{1,64}$/.test(retryAfter);
-  const headers: Record<string, string> = safe ? { 'retry-after': retryAfter } : {};
+  const retryAfter = error.status === 429 ? readSafeRetryAfter(error) : undefined;
+  const headers: Record<string, string> =
+    retryAfter === undefined ? {} : { 'retry-after': retryAfter };
   if (isUpstreamErrorBody(error.body)) {
     const { error: code, message, details } = error.body;
 

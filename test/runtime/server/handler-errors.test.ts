@@ -75,10 +75,10 @@ test('an upstream 5xx becomes 502 without its body', async () => {
   assert.not.match(response.body, /password/);
 });
 
-test('an unreachable upstream becomes 502 upstream_unreachable', async () => {
+test('an unreachable upstream becomes 503 upstream_unreachable', async () => {
   const { response, body } = await answerThrown(new NetworkError('ECONNREFUSED', 'refused', call));
 
-  assert.is(response.statusCode, 502);
+  assert.is(response.statusCode, 503);
   assert.is(body.error, 'upstream_unreachable');
 });
 
@@ -93,10 +93,25 @@ test('an unusable upstream answer becomes 502 upstream_invalid_answer', async ()
 });
 
 test('exhausted retries are answered as their last error', async () => {
-  const last = upstreamAnswer(503, 'busy');
+  const last = upstreamAnswer(500, 'broken');
   const { response } = await answerThrown(new RetriesExhaustedError(3, last, call));
 
   assert.is(response.statusCode, 502);
+});
+
+test('an upstream 503 makes the route 503, keeping a sane Retry-After only', async () => {
+  const { response, body } = await answerThrown(
+    upstreamAnswer(503, 'busy', { 'retry-after': '12' }),
+  );
+  const hostile = await answerThrown(
+    upstreamAnswer(503, 'busy', { 'retry-after': '1\r\nSet-Cookie: x=1' }),
+  );
+
+  assert.is(response.statusCode, 503);
+  assert.is(body.error, 'upstream_unavailable');
+  assert.is(response.headers['retry-after'], '12');
+  assert.is(hostile.response.statusCode, 503);
+  assert.is(hostile.response.headers['retry-after'], undefined);
 });
 
 test('an open breaker is a 503 whose Retry-After counts the seconds to its next trial', async () => {
