@@ -84,7 +84,12 @@ export class ResponseCache<V = unknown> {
     this.#entries.set(key, entry, { ttl: lifeMs });
   }
 
-  /** Drops every entry whose resource is one of `resources`; returns how many. */
+  /**
+   * Drops every entry whose resource is one of `resources`; returns how many.
+   *
+   * TODO: this scans every entry — it starts to matter when `maxEntries` reaches tens of
+   * thousands and writes are frequent; an index from resource to keys would avoid the scan.
+   */
   invalidate(resources: readonly string[]): number {
     const doomed: string[] = [];
     for (const [key, entry] of this.#entries.entries()) {

@@ -4,88 +4,29 @@ import type { AxiosInstance, AxiosRequestConfig } from 'axios';
 import { CallRun } from './call-run.js';
 import type { RouteRuntime } from './call-run.js';
 import { classifyFailure } from './classify.js';
-import type { AnswerSource } from './events.js';
 import { serveFallback } from './fallback.js';
 import type { FallbackProviders } from './fallback.js';
 import { attachRetries, readAnswer, sendWithRetries } from './http-send.js';
-import type { BodyValidator, ReceivedData } from './http-send.js';
+import type { ReceivedData } from './http-send.js';
+import type {
+  Answer,
+  RequestOptions,
+  RequestSpec,
+  ResilientHttp,
+  ResilientHttpOptions,
+} from './http-types.js';
 import { findCollectionPath, joinPathAndQuery, serializeQuery } from './http-url.js';
-import type { QueryParams } from './http-url.js';
 import { reportCall, runGuarded } from './pipeline.js';
-import type { ResilienceRegistry } from './registry.js';
 import type { RoutePolicy } from './route-policy.js';
 import { TimeScope } from './timeout.js';
 
-/** Options of {@link createResilientHttp}. */
-export interface ResilientHttpOptions {
-  /** The upstream's base URL, such as `https://users.internal`. Paths are relative to it. */
-  readonly baseURL: string;
-  /** The `alternative_service` fallback: the same paths on another base URL. */
-  readonly alternativeBaseURL?: string;
-  /** An axios instance to use (axios-retry is attached to it once); default a new one. */
-  readonly axios?: AxiosInstance;
-  /** The live policies the calls share (breakers, bulkheads, budgets, cache, events). */
-  readonly registry: ResilienceRegistry;
-  /** Headers sent with every request (a request's own headers win). */
-  readonly headers?: Readonly<Record<string, string>>;
-  /** The upstream's name: breakers are then kept per `profile@service`. Default: per profile. */
-  readonly service?: string;
-  /** Makes idempotency keys; default `crypto.randomUUID`. */
-  readonly createIdempotencyKey?: () => string;
-}
-
-/** What a generated method sends. */
-export interface RequestSpec {
-  /** The path, parameters already encoded (see `encodePathParam`): `/api/users/1`. */
-  readonly path: string;
-  readonly query?: QueryParams;
-  /** The JSON body of a write. */
-  readonly body?: unknown;
-  readonly headers?: Readonly<Record<string, string>>;
-  /** Sent as `Idempotency-Key` on every attempt; makes a POST or PATCH retryable. */
-  readonly idempotencyKey?: string;
-}
-
-/** What a caller may add to one call. */
-export interface RequestOptions<T> {
-  /** Aborts the call: the request in flight, a backoff wait, a queue wait. */
-  readonly signal?: AbortSignal;
-  /** Extra headers for this call (they win over every other header). */
-  readonly headers?: Readonly<Record<string, string>>;
-  /** The route's declared default, the last fallback of a read. */
-  readonly fallbackValue?: () => T;
-  /** Checks the decoded body; an answer that fails it is a failure, not a crash. */
-  readonly validate?: BodyValidator<T>;
-}
-
-/** An answer and where it came from. */
-export interface Answer<T> extends ReceivedData<T> {
-  /** `network`, or the cache or fallback that served it. */
-  readonly source: AnswerSource;
-  /** Attempts made on the network (0 when the fresh cache answered). */
-  readonly attempts: number;
-}
-
-/** A resilient HTTP client: every call goes through its route's policies. */
-export interface ResilientHttp {
-  readonly registry: ResilienceRegistry;
-  /**
-   * Sends one call of the route `policy`, outermost first: fresh cache → bulkhead → total
-   * timeout → retry → circuit breaker → attempt timeout → HTTP; after a failure, a read falls
-   * back (stale cache → alternative service → default, starting with the profile's strategy).
-   * A successful write invalidates the cached answers of its resource and its collection.
-   *
-   * @throws {@link HttpError} for a 4xx (passed through, never retried or replaced), and the
-   *   call's failure when no fallback answered: {@link HttpError}, {@link NetworkError},
-   *   {@link ResponseValidationError}, {@link TimeoutError}, {@link RetriesExhaustedError},
-   *   {@link BrokenCircuitError}, {@link BulkheadRejectedError}, {@link AbortError}.
-   */
-  request<T>(
-    policy: RoutePolicy,
-    spec: RequestSpec,
-    options?: RequestOptions<T>,
-  ): Promise<Answer<T>>;
-}
+export type {
+  Answer,
+  RequestOptions,
+  RequestSpec,
+  ResilientHttp,
+  ResilientHttpOptions,
+} from './http-types.js';
 
 /**
  * Builds the client generated code calls. Requests use relative URLs only (axios
@@ -250,7 +191,12 @@ class HttpClient {
     };
   }
 
-  /** One attempt on the alternative service, within the attempt timeout, without retries. */
+  /**
+   * One attempt on the alternative service, within the attempt timeout, without retries.
+   *
+   * TODO: the alternative service has no breaker or retries of its own — it starts to matter
+   * when the alternative is itself flaky or slow, as every failed read then waits on it again.
+   */
   async #askAlternative<T>(call: Call<T>, baseURL: string): Promise<ReceivedData<T>> {
     const { route, options } = call;
     const { settings, clock, events } = route;
@@ -274,6 +220,8 @@ class HttpClient {
     }
   }
 
+  // TODO: axios follows up to 5 redirects, and a redirect may point at another host — it
+  // matters when the upstream is not trusted; pass an instance with `maxRedirects: 0` then.
   #buildConfig<T>(call: Call<T>, baseURL: string): AxiosRequestConfig {
     return {
       method: call.route.settings.method,

@@ -67,7 +67,7 @@ export type {
   RequestSpec,
   ResilientHttp,
   ResilientHttpOptions,
-} from './http-client.js';
+} from './http-types.js';
 export type { BodyValidator, ReceivedData } from './http-send.js';
 export { encodePathParam, serializeQuery } from './http-url.js';
 export type { ParamValue, QueryParams, QueryValue } from './http-url.js';

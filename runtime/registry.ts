@@ -111,6 +111,7 @@ export class ResilienceRegistry implements ResilienceSource, BreakerControl {
     return undefined;
   }
 
+  /** Forces the breaker `name` open until reset; false when no breaker has that name. */
   isolate(name: string): boolean {
     const breaker = this.breaker(name);
     breaker?.isolate();
@@ -118,6 +119,7 @@ export class ResilienceRegistry implements ResilienceSource, BreakerControl {
     return breaker !== undefined;
   }
 
+  /** Closes the breaker `name` and clears its counts; false when no breaker has that name. */
   reset(name: string): boolean {
     const breaker = this.breaker(name);
     breaker?.reset();
@@ -125,6 +127,7 @@ export class ResilienceRegistry implements ResilienceSource, BreakerControl {
     return breaker !== undefined;
   }
 
+  /** Every profile's settings and live breakers and bulkheads, in order of first use. */
   snapshot(): readonly ProfileSnapshot[] {
     return [...this.#profiles].map(([name, profile]) => ({
       name,
@@ -134,6 +137,9 @@ export class ResilienceRegistry implements ResilienceSource, BreakerControl {
     }));
   }
 
+  // TODO: a profile's shared policies take the numbers of its first route; a later route of the
+  // same profile with other numbers is not detected — it matters once routes of one profile can
+  // be given different settings (by hand, or by a future config option).
   #buildRuntime(settings: ResolvedRoute, service: string): RouteRuntime {
     const { profile } = settings.identity;
     const deps = { clock: this.clock, events: this.events };

@@ -13,6 +13,7 @@ import type {
   RetryBudgetPolicy,
   RoutePolicy,
   TimeWindowBreakerPolicy,
+  WindowBreakerLimits,
 } from './route-policy.js';
 
 /** A source a failed read may be served from, in the order tried. */
@@ -87,41 +88,19 @@ export function resolveRoutePolicy(policy: RoutePolicy): ResolvedRoute {
   const method = check.oneOf('method', policy.method, METHODS);
   const isRead = method === 'GET' || method === 'HEAD';
   const cache = isRead ? policy.cache : undefined;
-  const fallback = policy.fallback;
 
   return Object.freeze({
     identity,
     method,
     retry: resolveRetry(policy, check),
     breaker: resolveBreaker(policy.circuitBreaker, check),
-    bulkhead: policy.bulkhead && {
-      maxConcurrent: check.range('bulkhead.maxConcurrent', policy.bulkhead.maxConcurrent, COUNT),
-      maxQueue: check.range(
-        'bulkhead.maxQueue',
-        policy.bulkhead.maxQueue ?? dflt.bulkhead.maxQueue,
-        WHOLE,
-      ),
-      queueTimeoutMs: check.range(
-        'bulkhead.queueTimeoutMs',
-        policy.bulkhead.queueTimeoutMs ?? dflt.bulkhead.queueTimeoutMs,
-        MS,
-      ),
-    },
+    bulkhead: resolveBulkhead(policy, check),
     attemptTimeoutMs: check.optional('timeout.attemptMs', policy.timeout?.attemptMs),
     totalTimeoutMs: check.optional('timeout.totalMs', policy.timeout?.totalMs),
     isRead,
     repeatable: REPEATABLE.has(method),
     idempotent: policy.idempotent === true,
-    fallbackOrder:
-      isRead && fallback.enabled
-        ? orderFallback(
-            check.oneOf(
-              'fallback.strategy',
-              fallback.strategy ?? dflt.fallback.strategy,
-              STRATEGIES,
-            ),
-          )
-        : [],
+    fallbackOrder: isRead ? resolveFallback(policy, check) : [],
     cache: cache && {
       ttlMs: check.range('cache.ttlMs', cache.ttlMs, MS),
       staleTtlMs: check.range('cache.staleTtlMs', cache.staleTtlMs ?? dflt.cache.staleTtlMs, MS),
@@ -132,6 +111,32 @@ export function resolveRoutePolicy(policy: RoutePolicy): ResolvedRoute {
 }
 
 const dflt = RUNTIME_DEFAULTS;
+
+function resolveBulkhead(policy: RoutePolicy, check: PolicyChecker): ResolvedRoute['bulkhead'] {
+  const given = policy.bulkhead;
+
+  return (
+    given && {
+      maxConcurrent: check.range('bulkhead.maxConcurrent', given.maxConcurrent, COUNT),
+      maxQueue: check.range('bulkhead.maxQueue', given.maxQueue ?? dflt.bulkhead.maxQueue, WHOLE),
+      queueTimeoutMs: check.range(
+        'bulkhead.queueTimeoutMs',
+        given.queueTimeoutMs ?? dflt.bulkhead.queueTimeoutMs,
+        MS,
+      ),
+    }
+  );
+}
+
+function resolveFallback(policy: RoutePolicy, check: PolicyChecker): readonly FallbackSource[] {
+  const { enabled, strategy } = policy.fallback;
+  if (!enabled) {
+    return [];
+  }
+  const first = check.oneOf('fallback.strategy', strategy ?? dflt.fallback.strategy, STRATEGIES);
+
+  return orderFallback(first);
+}
 
 const METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const BACKOFFS = ['exponential', 'fixed', 'linear'] as const;
@@ -202,8 +207,28 @@ function resolveWindowBreaker(
   common: Pick<ResolvedBreaker, 'recoveryTimeoutMs' | 'halfOpenMaxCalls'>,
   check: PolicyChecker,
 ): ResolvedBreaker {
+  const limits = resolveRateLimits(policy, check);
+
+  return {
+    type,
+    failureThreshold: Math.ceil(limits.minimumCalls * limits.failureRateThreshold),
+    windowSize:
+      policy.type === 'count-window'
+        ? check.range('circuitBreaker.windowSize', policy.windowSize, COUNT)
+        : 0,
+    windowMs:
+      policy.type === 'time-window'
+        ? check.range('circuitBreaker.windowMs', policy.windowMs, POSITIVE_MS)
+        : 0,
+    limits,
+    ...common,
+  };
+}
+
+function resolveRateLimits(policy: WindowBreakerLimits, check: PolicyChecker): RateLimits {
   const d = dflt.circuitBreaker;
-  const limits: RateLimits = {
+
+  return {
     minimumCalls: check.range(
       'circuitBreaker.minimumCalls',
       policy.minimumCalls ?? d.minimumCalls,
@@ -223,21 +248,6 @@ function resolveWindowBreaker(
       policy.slowCallRateThreshold ?? d.slowCallRateThreshold,
       RATIO,
     ),
-  };
-
-  return {
-    type,
-    failureThreshold: Math.ceil(limits.minimumCalls * limits.failureRateThreshold),
-    windowSize:
-      policy.type === 'count-window'
-        ? check.range('circuitBreaker.windowSize', policy.windowSize, COUNT)
-        : 0,
-    windowMs:
-      policy.type === 'time-window'
-        ? check.range('circuitBreaker.windowMs', policy.windowMs, POSITIVE_MS)
-        : 0,
-    limits,
-    ...common,
   };
 }
 
