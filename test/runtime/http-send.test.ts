@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
@@ -326,6 +327,24 @@ test('aborting during a backoff wait ends the call at once with an AbortError', 
       assert.ok(isAbortError(error));
       assert.is(upstream.requests.length, 1);
       assert.equal(clock.pending, []);
+    },
+  ));
+
+test('a finished call leaves no timer and no abort listener behind', () =>
+  withUpstream(
+    (_req, i) => (i % 2 === 0 ? { status: 503 } : { body: 'ok' }),
+    async ({ clock, http }) => {
+      const policy = makePolicy({
+        retry: { maxAttempts: 2, baseDelayMs: 0 },
+        timeout: { attemptMs: 5_000, totalMs: 20_000 },
+      });
+      const controller = new AbortController();
+      const options = { signal: controller.signal };
+      assert.is((await http.request(policy, { path: '/a' }, options)).attempts, 2);
+      const failing = makePolicy({ ...policy, retry: { maxAttempts: 1 } });
+      await http.request(failing, { path: '/b' }, options).catch(() => undefined);
+      assert.equal(clock.pending, []);
+      assert.is(getEventListeners(controller.signal, 'abort').length, 0);
     },
   ));
 
