@@ -18,6 +18,7 @@ export const UsersErrorCodes = Object.freeze({
 /** The methods the read-only replica takes, as its `Allow` header lists them. */
 export const REPLICA_ALLOWED_METHODS = 'GET, HEAD';
 
+// #region rejection
 /** The rejection of a request for a user id nobody has. */
 export function rejectMissingUser(id: number): RequestRejection {
   return new RequestRejection({
@@ -26,6 +27,7 @@ export function rejectMissingUser(id: number): RequestRejection {
     message: `No user has the id ${id}. GET /api/users lists the users there are.`,
   });
 }
+// #endregion rejection
 
 /** The rejection of a write that would give two users one email. */
 export function rejectTakenEmail(email: string): RequestRejection {

@@ -50,6 +50,7 @@ function createReadHandlers(reader: UsersReader): Pick<UsersHandlers, 'listUsers
     async listUsers() {
       return reader.list();
     },
+    // #region handler
     async getUser(id) {
       const user = reader.get(id);
       if (user === undefined) {
@@ -58,6 +59,7 @@ function createReadHandlers(reader: UsersReader): Pick<UsersHandlers, 'listUsers
 
       return user;
     },
+    // #endregion handler
   };
 }
 
