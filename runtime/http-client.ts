@@ -220,14 +220,14 @@ class HttpClient {
     }
   }
 
-  // TODO: axios follows up to 5 redirects, and a redirect may point at another host — it
-  // matters when the upstream is not trusted; pass an instance with `maxRedirects: 0` then.
+  // Redirects are never followed: one could lead to another host, with the client's headers.
   #buildConfig<T>(call: Call<T>, baseURL: string): AxiosRequestConfig {
     return {
       method: call.route.settings.method,
       baseURL,
       url: call.target,
       allowAbsoluteUrls: false,
+      maxRedirects: 0,
       headers: call.headers,
       data: call.spec.body,
       // The body is decoded here, from text, so broken JSON becomes an error, never a crash.

@@ -415,6 +415,27 @@ test('path parameters cannot send the request to another host', () =>
     },
   ));
 
+test('a redirect is never followed, so it cannot send the call to another host', async () => {
+  const elsewhere = await startUpstream(() => ({ body: 'elsewhere' }));
+  try {
+    await withUpstream(
+      () => ({ status: 302, headers: { location: `${elsewhere.baseURL}/steal` }, body: '' }),
+      async ({ upstream, http }) => {
+        const error = await http
+          .request(makePolicy(), { path: '/api/users/1', headers: { authorization: 'secret' } })
+          .catch((e) => e);
+
+        assert.ok(isHttpError(error));
+        assert.is(error.status, 302);
+        assert.is(upstream.requests.length, 1);
+        assert.is(elsewhere.requests.length, 0);
+      },
+    );
+  } finally {
+    await elsewhere.close();
+  }
+});
+
 test('the query reaches the upstream with repeated keys and commas kept', () =>
   withUpstream(
     () => ({ body: [] }),
