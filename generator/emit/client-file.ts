@@ -131,10 +131,7 @@ function buildOptionsInterface(names: ApiNames, upstream: Upstream): StatementSt
         isReadonly: true,
         hasQuestionToken: upstream.baseUrl !== undefined,
         docs: [
-          `The upstream's base URL; every route's path is relative to it. ${baseDefault}`.replace(
-            /\*\//g,
-            '*\\/',
-          ),
+          doc(`The upstream's base URL; every route's path is relative to it. ${baseDefault}`),
         ],
       },
       {
@@ -143,7 +140,10 @@ function buildOptionsInterface(names: ApiNames, upstream: Upstream): StatementSt
         isReadonly: true,
         hasQuestionToken: true,
         docs: [
-          "The replica the `alternative_service` fallback calls. Default: the config's, if any.",
+          doc(
+            "The replica the `alternative_service` fallback calls. Default: the config's, " +
+              'if any, unless `baseURL` is given.',
+          ),
         ],
       },
       {
@@ -191,7 +191,13 @@ function buildClientClass(
           ? ''
           : ` ?? ${toStringLiteral(upstream.alternativeBaseUrl)}`;
       writer.writeLine(`baseURL: options.baseURL${base},`);
-      writer.writeLine(`alternativeBaseURL: options.alternativeBaseURL${alternative},`);
+      // The config's replica is the default only with the config's base URL: a client sent
+      // elsewhere must not fall back to a replica of another deployment.
+      writer.writeLine(
+        alternative === ''
+          ? 'alternativeBaseURL: options.alternativeBaseURL,'
+          : `alternativeBaseURL: options.baseURL === undefined ? options.alternativeBaseURL${alternative} : options.alternativeBaseURL,`,
+      );
       writer.writeLine('axios: options.axios,');
       writer.writeLine('headers: options.headers,');
       writer.writeLine('registry: this.registry,');
