@@ -5,6 +5,11 @@ import { TimeoutError } from './policy-errors.js';
 
 const ignore = (): void => {};
 
+// The timer's sleep is cancelled with this constant rather than with no reason, because
+// `abort()` without one builds a DOMException (stack trace included) on every call, and
+// nobody reads it: the sleep's rejection is ignored.
+const TIMER_STOPPED = Object.freeze({ reason: 'time limit disposed' });
+
 /**
  * One time limit over part of a call (an attempt, or the whole call): its `signal` aborts
  * when the parent signal aborts (with the parent's reason) or when `timeoutMs` runs out (with
@@ -61,12 +66,12 @@ export class TimeScope {
 
   /** Stops the timer and unhooks from the parent. Safe to call more than once. */
   dispose(): void {
-    this.#timer.abort();
+    this.#timer.abort(TIMER_STOPPED);
     this.#parent?.removeEventListener('abort', this.#onParentAbort);
   }
 
   readonly #onParentAbort = (): void => {
-    this.#timer.abort();
+    this.#timer.abort(TIMER_STOPPED);
     this.#controller.abort(this.#parent?.reason);
   };
 }
