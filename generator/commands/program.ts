@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import yargs, { type Argv } from 'yargs';
 import { isConfigError } from '../config/config-error.js';
+import { isContractInvalidError } from '../contract/contract-invalid-error.js';
 import { compareDiagnostics, formatDiagnostic } from '../config/diagnostics.js';
 import { readPackageVersion } from '../package-files.js';
 import { GeneratorErrorCodes } from '../error-codes.js';
@@ -126,6 +127,16 @@ function reportFailure(error: unknown, io: CliIo, verbose: boolean): number {
       io.writeErr(`${formatDiagnostic(diagnostic)}\n`);
     }
     io.writeErr(`resilgen: ${error.errors[0]?.file ?? 'the config'} is invalid\n`);
+
+    return ExitCodes.INVALID;
+  }
+  if (isContractInvalidError(error)) {
+    // One located line a problem, in the form of config diagnostics, so editors link each.
+    for (const problem of error.errors) {
+      io.writeErr(`${describeGeneratorError(problem)}\n`);
+    }
+    const count = error.errors.length === 1 ? '1 problem' : `${error.errors.length} problems`;
+    io.writeErr(`resilgen: the contract has ${count}; nothing was written\n`);
 
     return ExitCodes.INVALID;
   }
