@@ -17,5 +17,7 @@ export const GENERATED_FORMAT = Object.freeze({
 
 /** Formats a generated TypeScript file with {@link GENERATED_FORMAT}. */
 export async function formatTypeScript(text: string): Promise<string> {
-  return format(text, { ...GENERATED_FORMAT });
+  // A `.ts` file path tells prettier's parser the text is not TSX; without one it scans the
+  // whole text with a JSX-sniffing regular expression first (0.7 s for 500 routes).
+  return format(text, { ...GENERATED_FORMAT, filepath: 'generated.ts' });
 }
