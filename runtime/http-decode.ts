@@ -59,16 +59,19 @@ export function describeAnswer(
 /**
  * Turns an axios error into this runtime's error: an {@link HttpError} when an answer came
  * (an HTML 502 page included: its text is the body), a {@link NetworkError} when none did.
- * Anything else is returned unchanged. The axios error itself is not kept as `cause`: it holds
- * the request's config, credentials included, which must not reach a log. A network error
- * keeps the system error beneath it instead.
+ * A 2xx whose body broke off (the connection reset half-way through it) is no answer either:
+ * a {@link NetworkError}, so it is retried and counted like any lost connection rather than
+ * passed through as an `HttpError` with status 200. Anything else is returned unchanged. The
+ * axios error itself is not kept as `cause`: it holds the request's config, credentials
+ * included, which must not reach a log. A network error keeps the system error beneath it
+ * instead.
  */
 export function translateAxiosError(error: unknown, identity: CallIdentity): unknown {
   if (!isAxiosError(error)) {
     return error;
   }
   const response = error.response;
-  if (!response) {
+  if (!response || (response.status >= 200 && response.status < 300)) {
     return new NetworkError(error.code, error.message, { ...identity, cause: error.cause });
   }
   const text = typeof response.data === 'string' ? response.data : '';
