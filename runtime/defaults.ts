@@ -41,6 +41,13 @@ export const RUNTIME_DEFAULTS = deepFreeze({
     /** The most answers one registry's cache holds; the least recently used go first. */
     maxEntries: 1000,
   },
+  http: {
+    /**
+     * The largest answer body the HTTP client reads, in bytes (10 MiB); a longer one fails the
+     * attempt instead of filling the memory.
+     */
+    maxResponseBytes: 10 * 1024 * 1024,
+  },
   retryBudget: {
     /** Retries may add at most this share of first attempts. */
     ratio: 0.2,

@@ -21,6 +21,13 @@ export interface ResilientHttpOptions {
   readonly service?: string;
   /** Makes idempotency keys; default `crypto.randomUUID`. */
   readonly createIdempotencyKey?: () => string;
+  /**
+   * The largest answer body read, in bytes (an integer ≥ 1); a longer answer fails its attempt
+   * with a {@link NetworkError} (`ERR_BAD_RESPONSE`) as soon as the limit is passed. Default:
+   * the `maxContentLength` of the `axios` instance given, when it sets one, else
+   * `RUNTIME_DEFAULTS.http.maxResponseBytes` (10 MiB).
+   */
+  readonly maxResponseBytes?: number;
 }
 
 /** What a generated method sends. */

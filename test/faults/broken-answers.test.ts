@@ -1,7 +1,9 @@
 /**
- * Answers that break on the wire: a 2xx whose body is cut by a connection reset must be a
- * failure the policies handle (retried, counted, served by a fallback), never a passthrough.
+ * Answers that break on the wire: a 2xx whose body is cut by a connection reset, and a body
+ * far over the client's size limit. Both must be failures the policies handle (retried,
+ * counted, served by a fallback), never a passthrough and never a process out of memory.
  */
+import axios from 'axios';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
@@ -9,7 +11,9 @@ import {
   FakeClock,
   isNetworkError,
   isRetriesExhaustedError,
+  isRuntimeError,
   ResilienceRegistry,
+  RUNTIME_DEFAULTS,
 } from '../../runtime/index.js';
 import type { ResilienceEvent } from '../../runtime/index.js';
 import { makePolicy } from '../runtime/policies.js';
@@ -17,6 +21,7 @@ import { startFaultUpstream } from '../support/fault-upstream.js';
 import type { FaultScript, FaultUpstream } from '../support/fault-upstream.js';
 import { watchHandles } from '../support/handles.js';
 
+const MiB = 1024 * 1024;
 const handles = watchHandles();
 
 interface Rig {
@@ -77,5 +82,67 @@ test('a cut body on every attempt ends as a NetworkError, never an HttpError wit
       assert.is(registry.breaker('default')?.snapshot().currentFailures, 2);
     },
   ));
+
+test('a body far over the default limit is refused once 10 MiB are read', () =>
+  withRig(
+    () => ({ kind: 'flood', bytes: 64 * MiB }),
+    async ({ upstream, registry }) => {
+      const http = createResilientHttp({ baseURL: upstream.baseURL, registry });
+      const policy = makePolicy({ retry: { maxAttempts: 1 } });
+      const error = await http.request(policy, { path: '/api/users' }).catch((e) => e);
+
+      assert.is(RUNTIME_DEFAULTS.http.maxResponseBytes, 10 * MiB);
+      assert.ok(isNetworkError(error), String(error));
+      assert.is(error.systemCode, 'ERR_BAD_RESPONSE');
+      assert.match(error.message, 'maxContentLength size of 10485760 exceeded');
+      assert.ok(upstream.floodedBytes < 32 * MiB, `${upstream.floodedBytes} bytes were sent`);
+    },
+  ));
+
+test('maxResponseBytes sets the limit, and an answer within it is read whole', () =>
+  withRig(
+    (request) => ({ kind: 'flood', bytes: request.url === '/small' ? 1000 : 5000 }),
+    async ({ upstream, registry }) => {
+      const http = createResilientHttp({
+        baseURL: upstream.baseURL,
+        registry,
+        maxResponseBytes: 4096,
+      });
+      const policy = makePolicy({ retry: { maxAttempts: 1 } });
+      const error = await http.request(policy, { path: '/large' }).catch((e) => e);
+
+      assert.ok(isNetworkError(error));
+      assert.match(error.message, 'maxContentLength size of 4096 exceeded');
+      const small = await http.request(policy, { path: '/small' }).catch((e) => e);
+      assert.ok(isRuntimeError(small), 'a run of x is not JSON, so it fails to decode');
+      assert.is(small.code, 'RT_RESPONSE_INVALID');
+    },
+  ));
+
+test("the limit of the caller's own axios instance is kept when no option is given", () =>
+  withRig(
+    () => ({ kind: 'flood', bytes: 10_000 }),
+    async ({ upstream, registry }) => {
+      const instance = axios.create({ maxContentLength: 2048 });
+      const http = createResilientHttp({ baseURL: upstream.baseURL, registry, axios: instance });
+      const policy = makePolicy({ retry: { maxAttempts: 1 } });
+      const error = await http.request(policy, { path: '/api/users' }).catch((e) => e);
+
+      assert.ok(isNetworkError(error));
+      assert.match(error.message, 'maxContentLength size of 2048 exceeded');
+    },
+  ));
+
+for (const limit of [0, -1, 1.5, Number.NaN]) {
+  test(`maxResponseBytes ${limit} is refused with RT_INVALID_ARGUMENT`, () => {
+    const registry = new ResilienceRegistry();
+    const create = () =>
+      createResilientHttp({ baseURL: 'http://127.0.0.1:1', registry, maxResponseBytes: limit });
+
+    assert.throws(create, (error: unknown) => {
+      return isRuntimeError(error) && error.code === 'RT_INVALID_ARGUMENT';
+    });
+  });
+}
 
 test.run();
