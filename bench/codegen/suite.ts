@@ -1,0 +1,171 @@
+/**
+ * Codegen: cold `resilgen generate` (the compiled CLI, as `npx resilgen` runs it) for the
+ * users example and a synthetic contract, against orval generating an axios client from the
+ * equivalent OpenAPI document; then each tool run again on unchanged inputs, counting the
+ * files it rewrote.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { countChangedFiles, snapshotFiles, timeNodeCommand } from '../lib/command.js';
+import type { CommandRun } from '../lib/command.js';
+import type { Section } from '../lib/report.js';
+import { computeMedian, formatCount, formatMs, formatRatio } from '../lib/stats.js';
+import { writeSyntheticApi, writeUsersOpenApi } from './synthetic-api.js';
+
+/** The size of the synthetic contract, and how many cold runs each figure is the median of. */
+export interface CodegenSettings {
+  readonly routes: number;
+  readonly runs: number;
+}
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const RESILGEN_CLI = path.join(ROOT, 'dist/generator/cli.js');
+const ORVAL_CLI = path.join(ROOT, 'node_modules/orval/dist/bin/orval.js');
+const EXAMPLE_CONFIG = 'examples/users/config.json';
+
+/** One tool on one input. */
+interface Job {
+  readonly tool: 'resilgen' | 'orval';
+  readonly input: string;
+  /** The command's arguments for an output folder. */
+  readonly args: (outDir: string) => string[];
+}
+
+/** What a job measured. */
+interface JobFigures {
+  readonly tool: string;
+  readonly input: string;
+  readonly coldMs: number;
+  readonly filesWritten: number;
+  readonly rerunMs: number;
+  readonly filesRewritten: number;
+  /** resilgen's own phase timings of the last cold run (`--verbose`). */
+  readonly phases: string;
+}
+
+function resilgenJob(input: string, contract: string): Job {
+  return {
+    tool: 'resilgen',
+    input,
+    args: (outDir) => [
+      RESILGEN_CLI,
+      'generate',
+      '--verbose',
+      `--config=${EXAMPLE_CONFIG}`,
+      `--contract=${contract}`,
+      `--out=${outDir}`,
+    ],
+  };
+}
+
+function orvalJob(input: string, openApi: string): Job {
+  return {
+    tool: 'orval',
+    input,
+    args: (outDir) => [
+      ORVAL_CLI,
+      `--input=${openApi}`,
+      `--output=${path.join(outDir, 'client.ts')}`,
+      '--client=axios',
+    ],
+  };
+}
+
+/** Phase timings from resilgen's `--verbose` stderr, as `config 80 ms, contract 190 ms`. */
+function readPhases(run: CommandRun): string {
+  return [...run.stderr.matchAll(/timing: (\S+) (\d+) ms/g)]
+    .map((match) => `${match[1]} ${match[2]} ms`)
+    .join(', ');
+}
+
+async function runJob(job: Job, scratch: string, runs: number): Promise<JobFigures> {
+  const times: number[] = [];
+  let outDir = '';
+  let last: CommandRun | undefined;
+  for (let run = 0; run < runs; run++) {
+    outDir = path.join(scratch, `${job.tool}-${job.input.replace(/\W+/g, '-')}-${run}`);
+    last = await timeNodeCommand(job.args(outDir), ROOT);
+    times.push(last.ms);
+  }
+  const written = await snapshotFiles(outDir);
+  const rerun = await timeNodeCommand(job.args(outDir), ROOT);
+
+  return {
+    tool: job.tool,
+    input: job.input,
+    coldMs: computeMedian(times),
+    filesWritten: written.size,
+    rerunMs: rerun.ms,
+    filesRewritten: countChangedFiles(written, await snapshotFiles(outDir)),
+    phases: last ? readPhases(last) : '',
+  };
+}
+
+/** Runs resilgen and orval on both inputs and builds the section. */
+export async function runCodegenSuite(settings: CodegenSettings): Promise<Section> {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'resilgen-bench-'));
+  const figures: JobFigures[] = [];
+  try {
+    const usersOpenApi = path.join(scratch, 'users.openapi.json');
+    await writeUsersOpenApi(usersOpenApi);
+    const synthetic = await writeSyntheticApi(scratch, settings.routes);
+    const big = `${settings.routes} routes`;
+    const jobs = [
+      resilgenJob('users example, 5 routes', 'examples/users/users.api.ts'),
+      orvalJob('users example, 5 routes', usersOpenApi),
+      resilgenJob(big, synthetic.contract),
+      orvalJob(big, synthetic.openApi),
+    ];
+    for (const job of jobs) {
+      process.stderr.write(`codegen: ${job.tool}, ${job.input}\n`);
+      figures.push(await runJob(job, scratch, settings.runs));
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+
+  return buildSection(figures, settings);
+}
+
+function buildSection(figures: readonly JobFigures[], settings: CodegenSettings): Section {
+  const orvalFor = (input: string): JobFigures | undefined =>
+    figures.find((figure) => figure.tool === 'orval' && figure.input === input);
+  const rows = figures.map((figure) => [
+    `${figure.tool}, ${figure.input}`,
+    formatMs(figure.coldMs),
+    formatRatio(figure.coldMs / (orvalFor(figure.input)?.coldMs ?? Number.NaN)),
+    formatCount(figure.filesWritten),
+    formatMs(figure.rerunMs),
+    formatCount(figure.filesRewritten),
+  ]);
+  const ours = figures.filter((figure) => figure.tool === 'resilgen');
+  const goals = [
+    ...ours.map((figure) => ({
+      goal: `faster than orval, ${figure.input}`,
+      met: figure.coldMs < (orvalFor(figure.input)?.coldMs ?? Number.NaN),
+      measured: `${formatMs(figure.coldMs)} against ${formatMs(orvalFor(figure.input)?.coldMs ?? NaN)}`,
+    })),
+    ...ours.map((figure) => ({
+      goal: `no-op regeneration writes 0 files, ${figure.input}`,
+      met: figure.filesRewritten === 0,
+      measured: `${figure.filesRewritten} files in ${formatMs(figure.rerunMs)}`,
+    })),
+  ];
+
+  return {
+    title: 'Code generation',
+    headers: ['tool, input', 'cold run', '× orval', 'files', 'no-op rerun', 'files rewritten'],
+    rows,
+    goals,
+    notes: [
+      `Cold run: a new process into an empty folder, the median of ${settings.runs}; ` +
+        'resilgen runs its compiled CLI (`dist/generator/cli.js`), as `npx resilgen` does.',
+      'No-op rerun: the same command again on unchanged inputs; a file counts as rewritten ' +
+        'when its inode or mtime changed.',
+      ...ours.map((figure) => `resilgen phases, ${figure.input}: ${figure.phases}.`),
+    ],
+    data: figures,
+  };
+}
