@@ -10,6 +10,7 @@ import { systemClock } from '../clock.js';
 import { EventHub } from '../emitter.js';
 import { mergeDefined } from '../metrics-options.js';
 import { monitoringPlugin } from '../monitoring.js';
+import { answerRoutingError, handleClientError } from './client-errors.js';
 import { sendErrorAnswer, ServerErrorCodes } from './error-body.js';
 import { answerFrameworkError } from './framework-errors.js';
 import { answerHandlerError } from './handler-errors.js';
@@ -67,6 +68,9 @@ export function createResilientServer<H>(
     return503OnClosing: false,
     requestIdHeader: false,
     genReqId: resolveRequestId,
+    // Requests refused before routing get the one error shape too, not fastify's own body.
+    frameworkErrors: answerRoutingError,
+    clientErrorHandler: handleClientError,
   });
   const prepared = prepareRoutes(routes, options.handlers, { clock, events });
   const labels = prepared.map((route) => route.label);

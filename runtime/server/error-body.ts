@@ -15,8 +15,14 @@ export const ServerErrorCodes = Object.freeze({
   FORBIDDEN_PROPERTY: 'forbidden_property',
   /** 400: the `Idempotency-Key` header is too long or holds characters outside its set. */
   INVALID_IDEMPOTENCY_KEY: 'invalid_idempotency_key',
-  /** 400: a request the framework refused before routing it (a bad content length). */
+  /** 400: a request the HTTP parser or the router refused (a bad content length, a bad URL). */
   BAD_REQUEST: 'bad_request',
+  /** 408: the request was not received within the server's `requestTimeoutMs`. */
+  REQUEST_TIMEOUT: 'request_timeout',
+  /** 414: a path parameter is longer than the router accepts (100 characters). */
+  URI_TOO_LONG: 'uri_too_long',
+  /** 431: the request headers are larger than Node.js accepts (16 KiB by default). */
+  HEADERS_TOO_LARGE: 'headers_too_large',
   /** 401: the chaos control endpoint wants `Authorization: Bearer <token>`. */
   UNAUTHORIZED: 'unauthorized',
   /** 404: no route has this path. */
