@@ -249,10 +249,11 @@ function buildMethod(route: RouteModel, names: ApiNames): MethodDeclarationStruc
     parameters.map((parameter) => [parameter.source.name, parameter.name]),
   );
   const spec = [`path: ${writePathExpression(route, (name) => byWireName.get(name)!)}`];
-  if (route.query !== undefined)
-    spec.push(writeProperty('query', byWireName.get(route.query.name)!));
+  // A spread gives an object literal type, which fits the runtime's index-signature types
+  // where a named interface would not.
+  if (route.query !== undefined) spec.push(`query: { ...${byWireName.get(route.query.name)!} }`);
   if (route.headers !== undefined) {
-    spec.push(writeProperty('headers', byWireName.get(route.headers.name)!));
+    spec.push(`headers: { ...${byWireName.get(route.headers.name)!} }`);
   }
   if (route.body !== undefined) spec.push(writeProperty('body', byWireName.get(route.body.name)!));
   const extras: string[] = [];

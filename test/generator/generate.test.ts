@@ -245,6 +245,53 @@ generator('a chaos fault on a route the contract lacks is refused, with a sugges
   assert.is(error.hint, "did you mean 'GET /api/users/:id'?");
 });
 
+generator('query objects and headers of named types compile and reach the handler', async () => {
+  const outDir = scratch();
+  await generate({
+    ...EXAMPLE,
+    contractPath: 'test/fixtures/generate/orders.api.ts',
+    outDir,
+    cwd: ROOT,
+  });
+  assert.equal(compile(path.join(ROOT, outDir, 'index.ts')), []);
+
+  const orders = await import(pathToFileURL(path.join(ROOT, outDir, 'index.ts')).href);
+  const seen: unknown[] = [];
+  const unused = async (): Promise<never> => {
+    throw new Error('not called in this test');
+  };
+  const app = orders.createOrdersServer({
+    monitoring: false,
+    handlers: {
+      listOrders: async (query: unknown, headers: Record<string, unknown>) => {
+        // fastify's query object has no prototype; compare its data.
+        seen.push({ ...(query as object) }, headers['x-tenant-id']);
+
+        return [];
+      },
+      getOrder: unused,
+      placeOrder: unused,
+      setStatus: unused,
+      cancelOrder: unused,
+    },
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    const client = new orders.OrdersClient({
+      baseURL: `http://127.0.0.1:${app.server.address().port}`,
+    });
+    const list = await client.listOrders(
+      { status: 'open', limit: 5, tags: ['a,b', 'c'] },
+      { 'x-tenant-id': 't1' },
+    );
+
+    assert.equal(list, []);
+    assert.equal(seen, [{ status: 'open', limit: 5, tags: ['a,b', 'c'] }, 't1']);
+  } finally {
+    await app.close();
+  }
+});
+
 /** Type-checks one file and what it imports with the flags generated code must pass. */
 function compile(entry: string): string[] {
   const program = ts.createProgram([entry], {
