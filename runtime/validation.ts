@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, Options as AjvOptions } from 'ajv';
 import addFormats from 'ajv-formats';
+import { findLooseNumber } from './numeric-text.js';
 
 /**
  * The runtime's one ajv setup. Generated servers validate requests with it and generated
@@ -97,7 +98,25 @@ export function compileValidator<T>(
   schema: object,
   options: CompileValidatorOptions = {},
 ): Validator<T> {
-  return getAjv(options.coerce === true).compile<T>(schema);
+  const validate = getAjv(options.coerce === true).compile<T>(schema);
+  if (options.coerce !== true) {
+    return validate;
+  }
+  // Text is checked before ajv coerces it: see numeric-text.ts for what coercion lets through.
+  const strict = ((data: unknown): data is T => {
+    const loose = findLooseNumber(schema, data);
+    if (loose !== undefined) {
+      strict.errors = [loose];
+
+      return false;
+    }
+    const valid = validate(data);
+    strict.errors = validate.errors;
+
+    return valid;
+  }) as Validator<T> & { errors?: readonly ValidationError[] | null };
+
+  return strict;
 }
 
 /** Escapes one property name as a JSON pointer token (RFC 6901, section 3). */
