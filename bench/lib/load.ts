@@ -29,6 +29,8 @@ export interface LoadOptions {
   readonly connections?: number;
   /** `GET /api/users/:id` with a new id per request from this one on. */
   readonly firstId: number;
+  /** Requests per second, all connections together; default: as fast as the server answers. */
+  readonly rate?: number;
 }
 
 let nextOffset = 0;
@@ -41,6 +43,7 @@ export async function loadServer(url: string, options: LoadOptions): Promise<Loa
     url,
     connections: options.connections ?? 10,
     duration: options.durationS,
+    ...(options.rate === undefined ? {} : { overallRate: options.rate }),
     timeout: 20,
     requests: [
       {
@@ -92,26 +95,41 @@ export interface LoadTarget {
   readonly url: string;
 }
 
+/** What {@link compareServers} measured. */
+export interface Comparison {
+  /** Each target's answers per second in its warm-up, as fast as it could go. */
+  readonly maxRequestsPerSecond: readonly number[];
+  /** The rate every target was then loaded at. */
+  readonly rate: number;
+  /** Each target's round with the median CPU time per request, at `rate`. */
+  readonly figures: readonly LoadFigures[];
+}
+
 /**
- * Warms every target up, then loads them in turn, `rounds` times over, so a change of
- * machine load during the run hits each alike; gives each target's round with the median
- * CPU time per request.
+ * Warms every target up as fast as it answers, then loads them in turn at one rate, 60% of
+ * the slowest one's, `rounds` times over. One rate for all, because the CPU time of a request
+ * depends on the load: at full speed the kernel's cost of waking the other side of each
+ * socket shifts with the throughput. Taking turns makes a change of machine load hit each
+ * target alike.
  */
 export async function compareServers(
   targets: readonly LoadTarget[],
   options: LoadOptions & CompareSettings,
-): Promise<LoadFigures[]> {
+): Promise<Comparison> {
+  const maxRequestsPerSecond: number[] = [];
   for (const target of targets) {
-    await loadServer(target.url, { ...options, durationS: options.warmupS });
+    const warm = await loadServer(target.url, { ...options, durationS: options.warmupS });
+    maxRequestsPerSecond.push(warm.requestsPerSecond);
   }
+  const rate = Math.max(50, Math.round(0.6 * Math.min(...maxRequestsPerSecond)));
   const rounds: LoadFigures[][] = targets.map(() => []);
   for (let round = 0; round < options.rounds; round++) {
     for (const [index, target] of targets.entries()) {
-      rounds[index]!.push(await measureServer(target.child, target.url, options));
+      rounds[index]!.push(await measureServer(target.child, target.url, { ...options, rate }));
     }
   }
 
-  return rounds.map((figures) => pickMedianRound(figures));
+  return { maxRequestsPerSecond, rate, figures: rounds.map((figures) => pickMedianRound(figures)) };
 }
 
 /** The round with the median CPU time per request (the lower one of an even count). */

@@ -26,6 +26,8 @@ declare module 'autocannon' {
     readonly duration?: number;
     readonly amount?: number;
     readonly pipelining?: number;
+    /** Requests per second, all connections together. */
+    readonly overallRate?: number;
     /** In seconds. */
     readonly timeout?: number;
     readonly requests?: Request[];
