@@ -1,7 +1,7 @@
 /**
  * Child process of the server and gateway benchmarks: one server on 127.0.0.1, port 0. It
  * tells the parent its port (`ready`) and answers `cpu` and `stop` (see `ipc.ts`).
- * Arguments: `--kind KIND [--origin URL]`.
+ * Arguments: `--kind KIND [--origin URL] [--replica URL]`.
  */
 import replyFrom from '@fastify/reply-from';
 import Fastify from 'fastify';
@@ -43,9 +43,9 @@ function createBareFastify(): FastifyInstance {
   return app;
 }
 
-function createGatewayServer(origin: string): FastifyInstance {
-  // The replica is the origin too, so "origin down" leaves no fallback but the breaker.
-  const client = new UsersClient({ baseURL: origin, alternativeBaseURL: origin });
+/** The example's gateway; `replica` is where its `alternative_service` fallback reads. */
+function createGatewayServer(origin: string, replica: string | undefined): FastifyInstance {
+  const client = new UsersClient({ baseURL: origin, alternativeBaseURL: replica });
 
   return createUsersServer({ handlers: createUsersGateway(client), clients: [client] });
 }
@@ -80,7 +80,11 @@ function createUndiciProxy(origin: string): FastifyInstance {
   return app;
 }
 
-function createTarget(kind: string, origin: string | undefined): FastifyInstance {
+function createTarget(
+  kind: string,
+  origin: string | undefined,
+  replica: string | undefined,
+): FastifyInstance {
   const upstream = (): string => {
     if (origin === undefined || !origin.startsWith('http://127.0.0.1:')) {
       throw new Error(`--origin must be a loopback URL for ${kind}; got ${origin}`);
@@ -88,13 +92,16 @@ function createTarget(kind: string, origin: string | undefined): FastifyInstance
 
     return origin;
   };
+  if (replica !== undefined && !replica.startsWith('http://127.0.0.1:')) {
+    throw new Error(`--replica must be a loopback URL; got ${replica}`);
+  }
   switch (kind) {
     case 'fastify':
       return createBareFastify();
     case 'generated':
       return createUsersServer({ handlers: MEMORY_HANDLERS });
     case 'gateway':
-      return createGatewayServer(upstream());
+      return createGatewayServer(upstream(), replica);
     case 'reply-from':
       return createReplyFromProxy(upstream());
     case 'undici-proxy':
@@ -104,7 +111,7 @@ function createTarget(kind: string, origin: string | undefined): FastifyInstance
   }
 }
 
-const app = createTarget(readArg('kind') ?? '', readArg('origin'));
+const app = createTarget(readArg('kind') ?? '', readArg('origin'), readArg('replica'));
 serveParent(() => app.close());
 await app.listen({ host: '127.0.0.1', port: 0 });
 sendToParent({ type: 'ready', port: (app.server.address() as AddressInfo).port });
