@@ -31,13 +31,23 @@ export function findLooseNumber(schema: object, data: unknown): ErrorObject | un
     if (kind === undefined) continue;
 
     const texts = Array.isArray(value) ? value : [value];
-    const loose = texts.find((text) => typeof text === 'string' && !isStrict(text, kind));
+    const loose = texts.find(
+      (text) => typeof text === 'string' && wouldCoerce(text) && !isStrict(text, kind),
+    );
     if (loose !== undefined) {
       return describe(name, kind);
     }
   }
 
   return undefined;
+}
+
+/**
+ * Whether ajv would turn `text` into a number (its test is `x && x == +x`). Text it would not
+ * coerce fails the schema on its own, with ajv's usual message.
+ */
+function wouldCoerce(text: string): boolean {
+  return text !== '' && !Number.isNaN(Number(text));
 }
 
 function isStrict(text: string, kind: 'integer' | 'number'): boolean {

@@ -25,8 +25,8 @@ const query = {
 const validateParams = compileValidator<{ id: number }>(params, { coerce: true });
 const validateQuery = compileValidator<object>(query, { coerce: true });
 
-const looseIntegers = [' ', '\t', '', '0x10', '1e3', '1.0', '+1', '01', '99999999999999999999'];
-for (const text of looseIntegers.concat(['9007199254740993', '1_000', '١٢'])) {
+const looseIntegers = [' ', '\t', '0x10', '0b11', '1e3', '1.0', '+1', '01', '99999999999999999999'];
+for (const text of looseIntegers.concat(['9007199254740993', ' 7 ', 'Infinity', '-Infinity'])) {
   test(`an integer parameter written ${JSON.stringify(text)} is refused, not coerced`, () => {
     const data = { id: text };
 
@@ -49,6 +49,15 @@ for (const [text, want] of [
 
     assert.ok(validateParams(data));
     assert.is(data.id, want);
+  });
+}
+
+for (const text of ['', 'abc', '1_000', '١٢']) {
+  test(`an integer parameter written ${JSON.stringify(text)} fails as ajv says`, () => {
+    const data = { id: text };
+
+    assert.not.ok(validateParams(data));
+    assert.is(formatValidationErrors(validateParams.errors, 'params')[0]?.path, '/id');
   });
 }
 
