@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAuthorized } from '../monitoring-control.js';
 import { sendErrorAnswer, ServerErrorCodes } from '../server/error-body.js';
+import { normalizeChaosBody } from './config-shape.js';
 import type { ChaosController } from './controller.js';
 import { checkChaosState } from './options.js';
 import type { ChaosSettings, ChaosState } from './options.js';
 
 /**
  * Registers `GET <endpoint>` (the live {@link ChaosState}) and `PUT <endpoint>` (replace it with the
- * JSON body) on `app`. Both answer 401 without `Authorization: Bearer <token>` when a token is
+ * JSON body; faults may be spelled as in the config file) on `app`. Both answer 401 without `Authorization: Bearer <token>` when a token is
  * set; a PUT body that is not a valid state, or names a route the server does not have, gets
  * 400 `validation_failed` and changes nothing. Call it only when runtime control is allowed.
  *
@@ -24,7 +25,8 @@ export function registerChaosRoutes(
   );
   app.put(settings.endpoint, (request, reply) =>
     guard(request, reply, settings.token, () => {
-      const details = checkChaosState(request.body, routes);
+      const state = normalizeChaosBody(request.body);
+      const details = checkChaosState(state, routes);
       if (details.length > 0) {
         return sendErrorAnswer(reply, {
           status: 400,
@@ -33,7 +35,7 @@ export function registerChaosRoutes(
           details,
         });
       }
-      controller.replace(request.body as ChaosState);
+      controller.replace(state as ChaosState);
 
       return controller.read();
     }),

@@ -175,6 +175,35 @@ test('PUT /chaos with the token replaces the faults, and GET /chaos shows them',
   assert.is((await app.inject({ url: '/api/users' })).statusCode, 502);
 });
 
+test('PUT /chaos also takes faults spelled as in the config file', async () => {
+  const { app } = createChaosServer(control);
+  const payload = {
+    enabled: true,
+    faults: [
+      { route: '*', rate: 0.5, status: 503 },
+      { route: '*', rate: 0.25, latency: 200 },
+      { route: '*', rate: 0.1, drop: true },
+    ],
+  };
+  const put = await app.inject({ method: 'PUT', url: '/chaos', headers: bearer, payload });
+
+  assert.is(put.statusCode, 200);
+  assert.equal(put.json().faults, [
+    { route: '*', rate: 0.5, kind: 'error', status: 503 },
+    { route: '*', rate: 0.25, kind: 'latency', latencyMs: 200 },
+    { route: '*', rate: 0.1, kind: 'drop' },
+  ]);
+});
+
+test('a fault with two effects is refused, whichever spelling it uses', async () => {
+  const { app } = createChaosServer(control);
+  const payload = { enabled: true, faults: [{ route: '*', rate: 1, status: 503, latency: 5 }] };
+  const put = await app.inject({ method: 'PUT', url: '/chaos', headers: bearer, payload });
+
+  assert.is(put.statusCode, 400);
+  assert.is(put.json().error, 'validation_failed');
+});
+
 test('chaos never hits the /chaos routes themselves', async () => {
   const { app } = createChaosServer({ ...control, ...hitAll });
 
