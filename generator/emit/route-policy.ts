@@ -40,10 +40,13 @@ export function buildRoutePolicy(route: RouteModel, config: NormalizedConfig): J
       queueTimeoutMs: profile.bulkhead.queueTimeout,
     };
   }
-  if (route.cache !== undefined && config.cache.maxEntries > 0) {
+  // A read with a fallback is cached even without @Cache, on the config's TTLs: the stale
+  // answer is what the `cache` fallback serves, and without one it would have nothing.
+  const cached = route.cache !== undefined || (route.method === 'GET' && profile.fallback.enabled);
+  if (cached && config.cache.maxEntries > 0) {
     policy.cache = {
-      ttlMs: route.cache.ttlMs,
-      staleTtlMs: route.cache.staleTtlMs ?? config.cache.staleTtl,
+      ttlMs: route.cache?.ttlMs ?? config.cache.ttl,
+      staleTtlMs: route.cache?.staleTtlMs ?? config.cache.staleTtl,
     };
   }
 
