@@ -87,6 +87,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       check: options.check,
       projectRoot: root,
       inputs: [resolve(options.configPath), resolve(options.contractPath)],
+      contract: toProjectPath(root, resolve(options.contractPath)),
     }),
   );
 
@@ -101,8 +102,7 @@ export async function emitFiles(
   root: string,
   cwd: string,
 ): Promise<OutputFile[]> {
-  const relative = (file: string): string =>
-    path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/') || '.';
+  const relative = (file: string): string => toProjectPath(root, path.resolve(cwd, file));
   const banner = renderBanner({
     version: readPackageVersion(),
     configPath: relative(options.configPath),
@@ -166,6 +166,11 @@ function hashContract(model: ApiModel, contractPath: string, cwd: string): strin
   }
 
   return hash.digest('hex').slice(0, 16);
+}
+
+/** A path as banners write it: relative to the project root, with `/` separators. */
+function toProjectPath(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/') || '.';
 }
 
 /** The nearest folder above `cwd` (itself included) with a package.json, else `cwd`. */

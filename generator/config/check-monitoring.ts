@@ -63,7 +63,7 @@ function checkEndpointClashes(config: JsonObject): ConfigFinding[] {
 
 function checkControlTokens(config: JsonObject): ConfigFinding[] {
   const switches = [
-    { section: ['monitoring', 'resilience'], flag: 'allowControl', what: 'breakers and counters' },
+    { section: ['monitoring', 'resilience'], flag: 'allowControl', what: 'circuit breakers' },
     { section: ['chaos'], flag: 'allowRuntimeControl', what: 'chaos faults' },
   ];
 

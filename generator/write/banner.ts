@@ -39,6 +39,17 @@ export function hasBanner(text: string): boolean {
   return text.startsWith(BANNER_MARK);
 }
 
+/**
+ * The contract a generated file names in its banner, as written there (quoted when it is not a
+ * plain path); `undefined` when the file names none.
+ */
+export function readBannerContract(text: string): string | undefined {
+  const line = text.split('\n', 6).find((candidate) => candidate.startsWith('// Contract: '));
+  const match = line === undefined ? null : /^\/\/ Contract: (.*) \(sha256 [0-9a-f]+\)$/.exec(line);
+
+  return match?.[1];
+}
+
 const PLAIN = /^[\w./@+-]+$/;
 
 /**

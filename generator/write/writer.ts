@@ -12,7 +12,7 @@ import {
 import path from 'node:path';
 import { GeneratorErrorCodes } from '../error-codes.js';
 import { GeneratorError } from '../errors.js';
-import { hasBanner } from './banner.js';
+import { hasBanner, quoteForComment, readBannerContract } from './banner.js';
 
 /** A file to generate: its path inside the output folder (`/` separators) and its text. */
 export interface OutputFile {
@@ -31,6 +31,11 @@ export interface WriteOptions {
   readonly projectRoot: string;
   /** The input files, which the output folder may never contain. */
   readonly inputs: readonly string[];
+  /**
+   * The contract as the banners name it. A folder whose files name another contract holds
+   * another API's package, which this run must not overwrite. Default: not checked.
+   */
+  readonly contract?: string;
 }
 
 /** What a write did, or (with `check`) would do. Paths are relative to the output folder. */
@@ -56,6 +61,7 @@ export async function writeOutput(options: WriteOptions): Promise<WriteSummary> 
   const outDir = path.resolve(options.outDir);
   assertSafeOutDir(outDir, options);
   const existing = await listGeneratedFiles(outDir, options.outDir);
+  assertSameContract(existing, options);
   const wanted = new Map(
     options.files.map((file) => [toNative(checkedPath(file.path)), file.content]),
   );
@@ -84,6 +90,21 @@ function assertSafeOutDir(outDir: string, options: WriteOptions): void {
   const input = options.inputs.find((file) => isInside(outDir, path.resolve(file)));
   if (input !== undefined) {
     throw unsafe(options.outDir, `it contains the input '${input}'`);
+  }
+}
+
+function assertSameContract(existing: ReadonlyMap<string, string>, options: WriteOptions): void {
+  if (options.contract === undefined) {
+    return;
+  }
+  for (const text of existing.values()) {
+    const named = readBannerContract(text);
+    if (named !== undefined && named !== quoteForComment(options.contract)) {
+      throw unsafe(
+        options.outDir,
+        `it holds the package generated from another contract, ${named}`,
+      );
+    }
   }
 }
 

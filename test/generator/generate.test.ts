@@ -122,6 +122,27 @@ generator('an invalid contract writes nothing and exits 1 with a located error',
   assert.not.ok(await exists(outDir));
 });
 
+generator(
+  "a folder holding another contract's package is refused, and left as it was",
+  async () => {
+    const outDir = scratch();
+    await generate({ ...EXAMPLE, outDir, cwd: ROOT });
+    const before = await readFile(path.join(ROOT, outDir, 'client.ts'), 'utf8');
+
+    const error = await generate({
+      ...EXAMPLE,
+      contractPath: 'test/fixtures/generate/orders.api.ts',
+      outDir,
+      cwd: ROOT,
+    }).catch((caught: unknown) => caught);
+
+    assert.ok(isGeneratorError(error));
+    assert.is(error.code, 'RG_OUT_UNSAFE');
+    assert.match(error.message, /another contract, examples\/users\/users\.api\.ts/);
+    assert.is(await readFile(path.join(ROOT, outDir, 'client.ts'), 'utf8'), before);
+  },
+);
+
 generator('a missing flag is a usage error (exit 2)', async () => {
   const err: string[] = [];
   const code = await runCli(['generate', '--config', EXAMPLE.configPath], {
