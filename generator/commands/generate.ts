@@ -73,8 +73,8 @@ function summarize(
       exitCode: stale.length === 0 ? 0 : 1,
       summary:
         stale.length === 0
-          ? `${args.out} is up to date (${result.unchanged.length} files)`
-          : `${args.out} is stale: ${stale.join(', ')}; run without --check to regenerate`,
+          ? `found ${args.out} up to date (${result.unchanged.length} files)`
+          : `found ${args.out} stale (${stale.join(', ')}; regenerate without --check)`,
       timings: result.timings,
     };
   }

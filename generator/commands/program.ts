@@ -162,8 +162,10 @@ function describeGeneratorError(error: GeneratorError): string {
       ? ''
       : `${error.location.file}:${error.location.line}:${error.location.column}  `;
   const hint = error.hint === undefined ? '' : `; ${error.hint}`;
+  // Messages may end with a full stop; the hint follows after a semicolon, not after both.
+  const message = error.hint === undefined ? error.message : error.message.replace(/[.;]$/, '');
 
-  return `${place}${error.message}${hint} [${error.code}]`;
+  return `${place}${message}${hint} [${error.code}]`;
 }
 
 function formatMs(ms: number): string {

@@ -88,7 +88,7 @@ generator('check mode names a stale file and exits 1, writing nothing', async ()
   ).finally(() => process.chdir(previous));
 
   assert.is(code, 1);
-  assert.match(err.join(''), /stale: client\.ts/);
+  assert.match(err.join(''), /stale \(client\.ts; regenerate without --check\)/);
   assert.is(await readFile(clientPath, 'utf8'), edited);
 });
 
