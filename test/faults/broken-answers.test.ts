@@ -19,10 +19,10 @@ import type { ResilienceEvent } from '../../runtime/index.js';
 import { makePolicy } from '../runtime/policies.js';
 import { startFaultUpstream } from '../support/fault-upstream.js';
 import type { FaultScript, FaultUpstream } from '../support/fault-upstream.js';
-import { watchHandles } from '../support/handles.js';
+import { watchSuiteHandles } from '../support/handles.js';
 
 const MiB = 1024 * 1024;
-const handles = watchHandles();
+watchSuiteHandles(test);
 
 interface Rig {
   readonly upstream: FaultUpstream;
@@ -46,9 +46,6 @@ async function withRig(script: FaultScript, body: (rig: Rig) => Promise<void>): 
 
 const outcomes = (events: ResilienceEvent[]): string[] =>
   events.flatMap((e) => (e.type === 'attempt' || e.type === 'call' ? [e.outcome] : []));
-
-test.before(handles.before);
-test.after(handles.after);
 
 test('a 200 whose body is cut by a reset is a network failure, retried and counted', () =>
   withRig(

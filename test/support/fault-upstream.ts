@@ -75,6 +75,8 @@ export async function startFaultUpstream(
       void play(res, script(received, requests.length - 1), { ...options, flooded });
     });
   });
+  // A caller that left makes the writes fail; the fault is the point, not the error.
+  server.on('connection', (socket) => socket.on('error', () => undefined));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -110,9 +112,7 @@ async function play(
   reply: FaultReply,
   context: FaultUpstreamOptions & { flooded: { bytes: number } },
 ): Promise<void> {
-  // A caller that left makes the writes fail; the fault is the point, not the error.
   res.on('error', () => undefined);
-  res.socket?.on('error', () => undefined);
   switch (reply.kind) {
     case 'answer':
       return sendAnswer(res, reply);

@@ -3,6 +3,7 @@
  * closed by its end. `process.getActiveResourcesInfo()` is counted by kind before the first
  * test and after the last; a kind with more entries after fails the suite.
  */
+import type { Test } from 'uvu';
 import * as assert from 'uvu/assert';
 
 /** The kinds of resource that mean a test forgot to close something. */
@@ -15,6 +16,13 @@ const GRACE_MS = 2000;
 export interface HandleWatch {
   readonly before: () => void;
   readonly after: () => Promise<void>;
+}
+
+/** Checks that `suite` leaves no handle open: counts before its first test, after its last. */
+export function watchSuiteHandles(suite: Test): void {
+  const watch = watchHandles();
+  suite.before(watch.before);
+  suite.after(watch.after);
 }
 
 /** Counts the watched resources of the process, by kind. */
