@@ -6,10 +6,8 @@
 import net from 'node:net';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { watchHandles } from '../support/handles.js';
 import { RAW_REQUESTS } from './cases.js';
-import { ERROR_KEYS, startTarget } from './target.js';
-import type { Target } from './target.js';
+import { ERROR_KEYS, useTarget } from './target.js';
 
 /** An answer read off the socket. */
 interface RawAnswer {
@@ -18,22 +16,11 @@ interface RawAnswer {
   readonly body: string;
 }
 
-const handles = watchHandles();
-let target: Target;
-
-test.before(async () => {
-  handles.before();
-  target = await startTarget();
-});
-
-test.after(async () => {
-  await target.close();
-  await handles.after();
-});
+const getTarget = useTarget(test);
 
 for (const request of RAW_REQUESTS) {
   test(`${request.name}: ${request.status} ${request.error ?? ''}`, async () => {
-    const answer = await sendRaw(target.port, request.bytes);
+    const answer = await sendRaw(getTarget().port, request.bytes);
 
     assert.is(answer.status, request.status);
     if (request.error === undefined) {
@@ -49,14 +36,14 @@ for (const request of RAW_REQUESTS) {
 }
 
 test('the server still answers after every malformed request', async () => {
-  const answer = await fetch(`${target.baseURL}/api/users/1`);
+  const answer = await fetch(`${getTarget().baseURL}/api/users/1`);
 
   assert.is(answer.status, 200);
   assert.is(((await answer.json()) as { id: number }).id, 1);
 });
 
 test('an HTTP/1.1 request without Host is refused by Node.js with 400 (no body: a known gap)', async () => {
-  const answer = await sendRaw(target.port, 'GET /api/users/1 HTTP/1.1\r\n\r\n');
+  const answer = await sendRaw(getTarget().port, 'GET /api/users/1 HTTP/1.1\r\n\r\n');
 
   assert.is(answer.status, 400);
 });

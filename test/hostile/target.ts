@@ -5,9 +5,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
+import type { Test } from 'uvu';
 import { createOriginServer } from '../../examples/users/origin/server.js';
 import { IN_MEMORY, openUsersStore } from '../../examples/users/origin/store.js';
 import type { UsersStore } from '../../examples/users/origin/store.js';
+import { watchHandles } from '../support/handles.js';
 
 /** The running server. */
 export interface Target {
@@ -40,3 +42,28 @@ export async function startTarget(): Promise<Target> {
 
 /** The keys every error answer has, in order (docs/server.md, "The error shape"). */
 export const ERROR_KEYS = ['error', 'message', 'details', 'requestId'];
+
+/**
+ * Starts the target before the first test of `suite` and closes it after the last, then
+ * checks that the suite left no handle open. Returns the running target.
+ */
+export function useTarget(suite: Test): () => Target {
+  const handles = watchHandles();
+  let target: Target | undefined;
+  suite.before(async () => {
+    handles.before();
+    target = await startTarget();
+  });
+  suite.after(async () => {
+    await target?.close();
+    await handles.after();
+  });
+
+  return () => {
+    if (target === undefined) {
+      throw new Error('the target starts before the first test');
+    }
+
+    return target;
+  };
+}
