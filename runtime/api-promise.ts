@@ -20,12 +20,17 @@ export interface CallOptions {
  * {@link ApiPromise.withAnswer} gives the whole {@link Answer}: data, status, headers, and
  * where the answer came from (`network`, `cache`, `stale-cache`, `alternative`, `default`).
  */
-export class ApiPromise<T> implements PromiseLike<T> {
+export class ApiPromise<T> implements Promise<T> {
   readonly #answer: Promise<Answer<T>>;
   #data: Promise<T> | undefined;
 
   constructor(answer: Promise<Answer<T>>) {
     this.#answer = answer;
+  }
+
+  /** Makes an ApiPromise assignable wherever a `Promise<T>` is expected. */
+  get [Symbol.toStringTag](): string {
+    return 'ApiPromise';
   }
 
   /** The whole answer, with its source and the attempts it took. */
