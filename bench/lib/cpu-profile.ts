@@ -2,7 +2,7 @@
  * Prints the functions that cost the most self time in a `.cpuprofile` written by
  * `node --cpu-prof`, with their file and line, so a missed goal can be traced to code.
  *
- *   node --conditions=source --import tsx bench/lib/cpu-profile.ts FILE [--top=25]
+ *   node --import tsx bench/lib/cpu-profile.ts FILE [--top=25]
  */
 import { readFile } from 'node:fs/promises';
 import { readNumberArg } from './ipc.js';

@@ -1,9 +1,10 @@
 /**
- * Runs one runtime case in a loop for a few seconds, to be profiled:
+ * Runs one runtime case in a loop for a few seconds, to be profiled (without the `source`
+ * condition, so the profile is of the compiled runtime in dist/, built first):
  *
- *   node --conditions=source --import tsx --cpu-prof --cpu-prof-dir=.tmp/bench/prof \
+ *   node --import tsx --cpu-prof --cpu-prof-dir=.tmp/bench/prof \
  *     bench/runtime/profile.ts --case=resilgen --seconds=5
- *   node --conditions=source --import tsx bench/lib/cpu-profile.ts .tmp/bench/prof/<file>
+ *   node --import tsx bench/lib/cpu-profile.ts .tmp/bench/prof/<file>
  */
 import { readArg, readNumberArg } from '../lib/ipc.js';
 import { RUNTIME_CASES } from './case-names.js';
