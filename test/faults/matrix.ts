@@ -73,12 +73,12 @@ const CUT_USER = '{"id": 7, "name": "Ana", "email": "ana@exa';
 export const FAULTS: readonly Fault[] = [
   {
     name: 'connection refused',
-    behaviour: 'nothing listens on the port',
+    behaviour: 'refuses the connection: nothing listens on its port',
     refuses: true,
   },
   {
     name: 'never answers',
-    behaviour: 'accepts the request and keeps the connection open without a byte',
+    behaviour: 'accepts the request and keeps the connection open without sending a byte',
     stalls: true,
     reply: () => ({ kind: 'hang' }),
   },
@@ -90,13 +90,13 @@ export const FAULTS: readonly Fault[] = [
   },
   {
     name: 'fails 50% at random',
-    behaviour: `503 or a correct answer, half and half, seeded (seed ${FLAKY_SEED}: F S F S …)`,
+    behaviour: `answers 503 or correctly, half and half at random, seeded (seed ${FLAKY_SEED} draws F S F S …)`,
     reply: (healthy, random) =>
       random() < 0.5 ? { kind: 'answer', status: 503, body: { error: 'flaky' } } : healthy,
   },
   {
     name: '503 with Retry-After',
-    behaviour: '503 `Retry-After: 2` to every request',
+    behaviour: 'answers every request 503 with `Retry-After: 2`',
     reply: () => ({
       kind: 'answer',
       status: 503,
@@ -106,7 +106,7 @@ export const FAULTS: readonly Fault[] = [
   },
   {
     name: '429 storm',
-    behaviour: '429 `Retry-After: 7` to every request',
+    behaviour: 'answers every request 429 with `Retry-After: 7`',
     reply: () => ({
       kind: 'answer',
       status: 429,
@@ -116,12 +116,13 @@ export const FAULTS: readonly Fault[] = [
   },
   {
     name: 'reset half-way through the body',
-    behaviour: 'a 200 head announcing 120 bytes, 42 bytes of JSON, then a TCP reset',
+    behaviour:
+      'sends a 200 head announcing 120 bytes and the first part of a JSON user, then resets the connection',
     reply: () => ({ kind: 'cut', text: CUT_USER, declaredBytes: 120 }),
   },
   {
     name: 'malformed JSON',
-    behaviour: 'a complete 200 `application/json` answer whose JSON is cut short',
+    behaviour: 'answers a complete 200 `application/json` whose JSON is cut short',
     reply: () => ({
       kind: 'answer',
       headers: { 'content-type': 'application/json' },
@@ -130,12 +131,14 @@ export const FAULTS: readonly Fault[] = [
   },
   {
     name: 'JSON that breaks the schema',
-    behaviour: 'a 200 with well-formed JSON of the wrong shape: `{"id": "seven", "name": 7}`',
+    behaviour:
+      'answers a 200 with well-formed JSON of the wrong shape: `{"id": "seven", "name": 7}`',
     reply: () => ({ kind: 'answer', body: { id: 'seven', name: 7 } }),
   },
   {
     name: 'body far over the size limit',
-    behaviour: 'a 200 of 64 MiB, sent as fast as it is read (the client reads 10 MiB at most)',
+    behaviour:
+      'answers a 200 of 64 MiB, sent as fast as it is read (the client reads 10 MiB at most)',
     reply: () => ({ kind: 'flood', bytes: 64 * 1024 * 1024 }),
   },
 ];
