@@ -44,7 +44,7 @@ async function withRig(script: FaultScript, body: (rig: Rig) => Promise<void>): 
   }
 }
 
-const outcomes = (events: ResilienceEvent[]): string[] =>
+const listOutcomes = (events: ResilienceEvent[]): string[] =>
   events.flatMap((e) => (e.type === 'attempt' || e.type === 'call' ? [e.outcome] : []));
 
 test('a 200 whose body is cut by a reset is a network failure, retried and counted', () =>
@@ -61,7 +61,7 @@ test('a 200 whose body is cut by a reset is a network failure, retried and count
       assert.equal(answer.data, { id: 1 });
       assert.is(answer.attempts, 3);
       assert.is(upstream.requests.length, 3);
-      assert.equal(outcomes(events), ['failure', 'failure', 'success', 'success']);
+      assert.equal(listOutcomes(events), ['failure', 'failure', 'success', 'success']);
     },
   ));
 

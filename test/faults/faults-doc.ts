@@ -15,8 +15,10 @@ import {
   LIST_USERS_POLICY,
 } from '../../generated/users/index.js';
 import { HOSTILE_REQUESTS, RAW_REQUESTS } from '../hostile/cases.js';
-import { FAULTS, MATRIX, PROFILE_CALLS, PROFILES } from './matrix.js';
-import type { CallerAnswer, Cell, MetricChanges, ProfileName } from './matrix.js';
+import { FAULTS, PROFILE_CALLS, PROFILES } from './faults.js';
+import type { ProfileName } from './faults.js';
+import { MATRIX } from './matrix.js';
+import type { CallerAnswer, Cell, MetricChanges } from './matrix.js';
 
 /** The doc, relative to the repository. */
 export const FAULTS_DOC = fileURLToPath(new URL('../../docs/faults.md', import.meta.url));

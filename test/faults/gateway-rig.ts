@@ -25,8 +25,8 @@ import { START_MS } from '../e2e/users-stack.js';
 import type { Answer as GatewayAnswer } from '../e2e/users-stack.js';
 import { startFaultUpstream } from '../support/fault-upstream.js';
 import type { FaultReply, FaultUpstream, ReceivedRequest } from '../support/fault-upstream.js';
-import { ATTEMPT_TIMEOUT_MS, FLAKY_SEED } from './matrix.js';
-import type { Fault, ProfileCall } from './matrix.js';
+import { ATTEMPT_TIMEOUT_MS, FLAKY_SEED } from './faults.js';
+import type { Fault, ProfileCall } from './faults.js';
 
 /** How long one request may take in real time before the test gives up on it, in ms. */
 const REAL_TIME_LIMIT_MS = 10_000;

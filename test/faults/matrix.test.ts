@@ -11,8 +11,10 @@ import { watchSuiteHandles } from '../support/handles.js';
 import { describeClientError, startGatewayRig } from './gateway-rig.js';
 import type { GatewayRig } from './gateway-rig.js';
 import type { Answer as GatewayAnswer } from '../e2e/users-stack.js';
-import { FAULTS, MATRIX, PROFILE_CALLS, PROFILES } from './matrix.js';
-import type { CallerAnswer, Cell, Fault, MetricChanges, ProfileName } from './matrix.js';
+import { FAULTS, PROFILE_CALLS, PROFILES } from './faults.js';
+import type { Fault, ProfileName } from './faults.js';
+import { MATRIX } from './matrix.js';
+import type { CallerAnswer, Cell, MetricChanges } from './matrix.js';
 
 /** No cell opens its breaker later than this call. */
 const MAX_CALLS = 8;

@@ -1,9 +1,9 @@
 /**
- * The fault matrix: what each of ten upstream faults does to one call of each of the
- * example's three profiles, made through the generated gateway and client. This file is the
- * one source of both the tests (`matrix.test.ts` runs every cell and compares) and the table
- * in docs/faults.md (`faults-doc.ts` renders it; `faults-doc.test.ts` fails when the committed
- * doc differs), so the two cannot drift apart.
+ * The fault matrix: what each of ten upstream faults (`faults.ts`) does to one call of each of
+ * the example's three profiles, made through the generated gateway and client. This file is
+ * the one source of both the tests (`matrix.test.ts` runs every cell and compares) and the
+ * tables of docs/faults.md (`faults-doc.ts` renders them; `faults-doc.test.ts` fails when the
+ * committed doc differs), so the two cannot drift apart.
  *
  * Every call runs on a fake clock with the jitter draw fixed at 0.5, so the example's full
  * jitter halves each backoff: `default` waits 500 then 1000 ms, `highAvailability` 250, 500,
@@ -11,137 +11,7 @@
  * 10 s per attempt, 60 s per call.
  */
 import type { AnswerSource, BreakerState, RetryRefusal } from '../../runtime/index.js';
-import type { FaultReply } from '../support/fault-upstream.js';
-
-/** The config's default attempt timeout (docs/config.md, `timeout.attempt`), in ms. */
-export const ATTEMPT_TIMEOUT_MS = 10_000;
-
-/** The seed of the flaky upstream's draws: its first eight are F S F S S F S F. */
-export const FLAKY_SEED = 8;
-
-/** The example's profiles, in the order of the table. */
-export const PROFILES = ['default', 'highAvailability', 'fastFail'] as const;
-export type ProfileName = (typeof PROFILES)[number];
-
-/** The call each profile's cells make through the gateway. */
-export interface ProfileCall {
-  readonly route: string;
-  readonly method: 'GET' | 'POST';
-  readonly path: string;
-  readonly body?: unknown;
-  /**
-   * The call was answered once while the upstream was healthy, and the fresh time of that
-   * cached answer has passed: a stale entry exists for the `cache` fallback.
-   */
-  readonly primed: boolean;
-}
-
-/** A new user, as `createUser` sends it. */
-export const NEW_USER = Object.freeze({ name: 'Ana', email: 'ana@example.com' });
-
-export const PROFILE_CALLS: Readonly<Record<ProfileName, ProfileCall>> = {
-  default: { route: 'GET /api/users/:id', method: 'GET', path: '/api/users/7', primed: true },
-  highAvailability: { route: 'GET /api/users', method: 'GET', path: '/api/users', primed: false },
-  fastFail: {
-    route: 'POST /api/users',
-    method: 'POST',
-    path: '/api/users',
-    body: NEW_USER,
-    primed: false,
-  },
-};
-
-/** What the upstream does while a fault is staged. */
-export interface Fault {
-  readonly name: string;
-  /** What the upstream does, for the doc. */
-  readonly behaviour: string;
-  /** The upstream's port is closed: no request reaches it. */
-  readonly refuses?: true;
-  /** The upstream keeps a request past the attempt timeout, which the test lets run out. */
-  readonly stalls?: true;
-  /**
-   * The reply to one request, given the healthy reply and the fault's seeded draws. Absent
-   * when {@link Fault.refuses}.
-   */
-  readonly reply?: (healthy: FaultReply, random: () => number) => FaultReply;
-}
-
-/** The body of a user cut short: valid JSON up to the cut, never complete. */
-const CUT_USER = '{"id": 7, "name": "Ana", "email": "ana@exa';
-
-export const FAULTS: readonly Fault[] = [
-  {
-    name: 'connection refused',
-    behaviour: 'refuses the connection: nothing listens on its port',
-    refuses: true,
-  },
-  {
-    name: 'never answers',
-    behaviour: 'accepts the request and keeps the connection open without sending a byte',
-    stalls: true,
-    reply: () => ({ kind: 'hang' }),
-  },
-  {
-    name: 'slower than the attempt timeout',
-    behaviour: 'answers correctly, 11 s after the request (the attempt timeout is 10 s)',
-    stalls: true,
-    reply: (healthy) => ({ kind: 'late', afterMs: ATTEMPT_TIMEOUT_MS + 1000, reply: healthy }),
-  },
-  {
-    name: 'fails 50% at random',
-    behaviour: `answers 503 or correctly, half and half at random, seeded (seed ${FLAKY_SEED} draws F S F S …)`,
-    reply: (healthy, random) =>
-      random() < 0.5 ? { kind: 'answer', status: 503, body: { error: 'flaky' } } : healthy,
-  },
-  {
-    name: '503 with Retry-After',
-    behaviour: 'answers every request 503 with `Retry-After: 2`',
-    reply: () => ({
-      kind: 'answer',
-      status: 503,
-      headers: { 'retry-after': '2' },
-      body: { error: 'maintenance' },
-    }),
-  },
-  {
-    name: '429 storm',
-    behaviour: 'answers every request 429 with `Retry-After: 7`',
-    reply: () => ({
-      kind: 'answer',
-      status: 429,
-      headers: { 'retry-after': '7' },
-      body: { error: 'slow down' },
-    }),
-  },
-  {
-    name: 'reset half-way through the body',
-    behaviour:
-      'sends a 200 head announcing 120 bytes and the first part of a JSON user, then resets the connection',
-    reply: () => ({ kind: 'cut', text: CUT_USER, declaredBytes: 120 }),
-  },
-  {
-    name: 'malformed JSON',
-    behaviour: 'answers a complete 200 `application/json` whose JSON is cut short',
-    reply: () => ({
-      kind: 'answer',
-      headers: { 'content-type': 'application/json' },
-      body: CUT_USER,
-    }),
-  },
-  {
-    name: 'JSON that breaks the schema',
-    behaviour:
-      'answers a 200 with well-formed JSON of the wrong shape: `{"id": "seven", "name": 7}`',
-    reply: () => ({ kind: 'answer', body: { id: 'seven', name: 7 } }),
-  },
-  {
-    name: 'body far over the size limit',
-    behaviour:
-      'answers a 200 of 64 MiB, sent as fast as it is read (the client reads 10 MiB at most)',
-    reply: () => ({ kind: 'flood', bytes: 64 * 1024 * 1024 }),
-  },
-];
+import type { ProfileName } from './faults.js';
 
 /** What the caller of the gateway gets. */
 export interface CallerAnswer {
@@ -219,7 +89,7 @@ const CIRCUIT_OPEN: CallerAnswer = { status: 503, error: 'circuit_open', retryAf
  * `default` against a fault that fails each attempt and may be retried: three attempts, the
  * stale entry served, the breaker (5 in a row) open during the second call.
  */
-function defaultRetried(timeouts = 0, delaysMs = [500, 1000]): Cell {
+function expectDefaultRetried(timeouts = 0, delaysMs = [500, 1000]): Cell {
   return {
     attempts: 3,
     delaysMs,
@@ -241,7 +111,7 @@ function defaultRetried(timeouts = 0, delaysMs = [500, 1000]): Cell {
  * `highAvailability` against a retried fault: its breaker opens at the third failure, which
  * stops the retries (5 attempts are never reached), and the replica answers.
  */
-function availabilityRetried(timeouts = 0, delaysMs = [250, 500]): Cell {
+function expectAvailabilityRetried(timeouts = 0, delaysMs = [250, 500]): Cell {
   return {
     attempts: 3,
     delaysMs,
@@ -260,7 +130,7 @@ function availabilityRetried(timeouts = 0, delaysMs = [250, 500]): Cell {
 }
 
 /** `fastFail` against any failing fault: one attempt, no fallback, open on the second call. */
-function fastFailed(clientError: string, caller: CallerAnswer, timeouts = 0): Cell {
+function expectFastFailed(clientError: string, caller: CallerAnswer, timeouts = 0): Cell {
   return {
     attempts: 1,
     delaysMs: [],
@@ -273,7 +143,7 @@ function fastFailed(clientError: string, caller: CallerAnswer, timeouts = 0): Ce
 }
 
 /** A read against an answer that is never retried (it does not decode or validate). */
-function readUnusable(profile: 'default' | 'highAvailability'): Cell {
+function expectReadUnusable(profile: 'default' | 'highAvailability'): Cell {
   const isDefault = profile === 'default';
   const fallback = isDefault ? 'stale-cache' : 'alternative';
 
@@ -293,19 +163,19 @@ const INVALID: CallerAnswer = { status: 502, error: 'upstream_invalid_answer' };
 /** The expected cells, by fault name and profile, in the order of {@link FAULTS}. */
 export const MATRIX: Readonly<Record<string, Readonly<Record<ProfileName, Cell>>>> = {
   'connection refused': {
-    default: defaultRetried(),
-    highAvailability: availabilityRetried(),
-    fastFail: fastFailed('NetworkError ECONNREFUSED', UNREACHABLE),
+    default: expectDefaultRetried(),
+    highAvailability: expectAvailabilityRetried(),
+    fastFail: expectFastFailed('NetworkError ECONNREFUSED', UNREACHABLE),
   },
   'never answers': {
-    default: defaultRetried(3),
-    highAvailability: availabilityRetried(3),
-    fastFail: fastFailed('TimeoutError attempt', { status: 504, error: 'timeout' }, 1),
+    default: expectDefaultRetried(3),
+    highAvailability: expectAvailabilityRetried(3),
+    fastFail: expectFastFailed('TimeoutError attempt', { status: 504, error: 'timeout' }, 1),
   },
   'slower than the attempt timeout': {
-    default: defaultRetried(3),
-    highAvailability: availabilityRetried(3),
-    fastFail: fastFailed('TimeoutError attempt', { status: 504, error: 'timeout' }, 1),
+    default: expectDefaultRetried(3),
+    highAvailability: expectAvailabilityRetried(3),
+    fastFail: expectFastFailed('TimeoutError attempt', { status: 504, error: 'timeout' }, 1),
   },
   'fails 50% at random': {
     default: {
@@ -323,21 +193,21 @@ export const MATRIX: Readonly<Record<string, Readonly<Record<ProfileName, Cell>>
       metrics: countCall({ failed: 1, succeeded: 1, retries: 1, cached: true }),
     },
     fastFail: {
-      ...fastFailed('HttpError 503', { status: 503, error: 'upstream_unavailable' }),
+      ...expectFastFailed('HttpError 503', { status: 503, error: 'upstream_unavailable' }),
       untilOpen: undefined,
     },
   },
   '503 with Retry-After': {
-    default: defaultRetried(0, [2000, 2000]),
-    highAvailability: availabilityRetried(0, [2000, 2000]),
-    fastFail: fastFailed('HttpError 503', {
+    default: expectDefaultRetried(0, [2000, 2000]),
+    highAvailability: expectAvailabilityRetried(0, [2000, 2000]),
+    fastFail: expectFastFailed('HttpError 503', {
       status: 503,
       error: 'upstream_unavailable',
       retryAfter: '2',
     }),
   },
   '429 storm': {
-    default: defaultRetried(0, [7000, 7000]),
+    default: expectDefaultRetried(0, [7000, 7000]),
     highAvailability: {
       attempts: 1,
       delaysMs: [],
@@ -352,30 +222,30 @@ export const MATRIX: Readonly<Record<string, Readonly<Record<ProfileName, Cell>>
       }),
       untilOpen: { calls: 3, whileOpen: ALTERNATIVE },
     },
-    fastFail: fastFailed('HttpError 429', {
+    fastFail: expectFastFailed('HttpError 429', {
       status: 429,
       error: 'too_many_requests',
       retryAfter: '7',
     }),
   },
   'reset half-way through the body': {
-    default: defaultRetried(),
-    highAvailability: availabilityRetried(),
-    fastFail: fastFailed('NetworkError ERR_BAD_RESPONSE', UNREACHABLE),
+    default: expectDefaultRetried(),
+    highAvailability: expectAvailabilityRetried(),
+    fastFail: expectFastFailed('NetworkError ERR_BAD_RESPONSE', UNREACHABLE),
   },
   'malformed JSON': {
-    default: readUnusable('default'),
-    highAvailability: readUnusable('highAvailability'),
-    fastFail: fastFailed('ResponseValidationError decode', INVALID),
+    default: expectReadUnusable('default'),
+    highAvailability: expectReadUnusable('highAvailability'),
+    fastFail: expectFastFailed('ResponseValidationError decode', INVALID),
   },
   'JSON that breaks the schema': {
-    default: readUnusable('default'),
-    highAvailability: readUnusable('highAvailability'),
-    fastFail: fastFailed('ResponseValidationError validate', INVALID),
+    default: expectReadUnusable('default'),
+    highAvailability: expectReadUnusable('highAvailability'),
+    fastFail: expectFastFailed('ResponseValidationError validate', INVALID),
   },
   'body far over the size limit': {
-    default: defaultRetried(),
-    highAvailability: availabilityRetried(),
-    fastFail: fastFailed('NetworkError ERR_BAD_RESPONSE', UNREACHABLE),
+    default: expectDefaultRetried(),
+    highAvailability: expectAvailabilityRetried(),
+    fastFail: expectFastFailed('NetworkError ERR_BAD_RESPONSE', UNREACHABLE),
   },
 };

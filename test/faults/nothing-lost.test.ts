@@ -27,7 +27,7 @@ import { answerHealthy } from './gateway-rig.js';
 watchSuiteHandles(test);
 
 /** A POST route retried up to 3 times without waiting. */
-const postTo = (path: string, idempotent: boolean): RoutePolicy =>
+const makePostPolicy = (path: string, idempotent: boolean): RoutePolicy =>
   makePolicy({
     route: `POST ${path}`,
     profile: 'writes',
@@ -36,11 +36,11 @@ const postTo = (path: string, idempotent: boolean): RoutePolicy =>
     retry: { maxAttempts: 3, baseDelayMs: 0 },
   });
 
-const refusals = (events: readonly ResilienceEvent[]): string[] =>
+const listRefusals = (events: readonly ResilienceEvent[]): string[] =>
   events.flatMap((event) => (event.type === 'retry-refused' ? [event.reason] : []));
 
 /** Runs `body` with the orders server behind a proxy that loses the first `cuts` answers. */
-async function throughCuts(
+async function runThroughCuts(
   cuts: number,
   body: (setup: {
     http: ReturnType<typeof createResilientHttp>;
@@ -66,11 +66,14 @@ async function throughCuts(
 }
 
 test('an @Idempotent POST retried through two connection resets creates exactly one order', () =>
-  throughCuts(2, async ({ http, stored }) => {
-    const answer = await http.request<{ id: number; item: string }>(postTo('/api/orders', true), {
-      path: '/api/orders',
-      body: { item: 'book' },
-    });
+  runThroughCuts(2, async ({ http, stored }) => {
+    const answer = await http.request<{ id: number; item: string }>(
+      makePostPolicy('/api/orders', true),
+      {
+        path: '/api/orders',
+        body: { item: 'book' },
+      },
+    );
 
     assert.is(answer.attempts, 3);
     assert.is(answer.status, 201);
@@ -80,19 +83,19 @@ test('an @Idempotent POST retried through two connection resets creates exactly 
   }));
 
 test('a POST without an idempotency key is sent once: the caller gets the reset, the order exists once', () =>
-  throughCuts(1, async ({ http, events, stored }) => {
+  runThroughCuts(1, async ({ http, events, stored }) => {
     const error = await http
-      .request(postTo('/api/notes', false), { path: '/api/notes', body: { item: 'pen' } })
+      .request(makePostPolicy('/api/notes', false), { path: '/api/notes', body: { item: 'pen' } })
       .catch((e: unknown) => e);
 
     assert.ok(isNetworkError(error), String(error));
     assert.is(stored(), 1);
-    assert.equal(refusals(events), ['not-idempotent']);
+    assert.equal(listRefusals(events), ['not-idempotent']);
   }));
 
 test("a caller's idempotency key makes a plain POST retryable, and the server keeps it to one order", () =>
-  throughCuts(1, async ({ http, stored }) => {
-    const answer = await http.request(postTo('/api/orders', false), {
+  runThroughCuts(1, async ({ http, stored }) => {
+    const answer = await http.request(makePostPolicy('/api/orders', false), {
       path: '/api/orders',
       body: { item: 'lamp' },
       idempotencyKey: 'order-lamp-1',
@@ -159,7 +162,7 @@ async function runOutAttempts<T>(
   return 'error' in result ? result.error : result.value;
 }
 
-const slowPolicy = (method: 'POST' | 'PUT'): RoutePolicy =>
+const makeSlowPolicy = (method: 'POST' | 'PUT'): RoutePolicy =>
   makePolicy({
     route: `${method} /api/users`,
     profile: 'writes',
@@ -171,7 +174,10 @@ const slowPolicy = (method: 'POST' | 'PUT'): RoutePolicy =>
 test('a POST that timed out at the client but was stored at the origin is not sent again', () =>
   withSlowOrigin(2000, async ({ clock, registry, baseURL, writes }) => {
     const http = createResilientHttp({ baseURL, registry });
-    const call = http.request(slowPolicy('POST'), { path: '/api/users', body: { name: 'Ana' } });
+    const call = http.request(makeSlowPolicy('POST'), {
+      path: '/api/users',
+      body: { name: 'Ana' },
+    });
     const error = await runOutAttempts(clock, writes, call, 1000);
 
     assert.ok(isTimeoutError(error) && error.scope === 'attempt', String(error));
@@ -192,7 +198,12 @@ test('with an idempotency key the timed-out POST is repeated, the same key each 
   withSlowOrigin(2000, async ({ clock, registry, baseURL, writes, keys }) => {
     const http = createResilientHttp({ baseURL, registry });
     const spec = { path: '/api/users', body: { name: 'Ana' }, idempotencyKey: 'create-ana' };
-    const error = await runOutAttempts(clock, writes, http.request(slowPolicy('POST'), spec), 1000);
+    const error = await runOutAttempts(
+      clock,
+      writes,
+      http.request(makeSlowPolicy('POST'), spec),
+      1000,
+    );
 
     assert.ok(isRetriesExhaustedError(error), String(error));
     assert.equal(keys(), ['create-ana', 'create-ana', 'create-ana']);
@@ -201,7 +212,7 @@ test('with an idempotency key the timed-out POST is repeated, the same key each 
 test('a PUT, which may be repeated, is retried after a timeout', () =>
   withSlowOrigin(2000, async ({ clock, registry, baseURL, writes }) => {
     const http = createResilientHttp({ baseURL, registry });
-    const call = http.request(slowPolicy('PUT'), { path: '/api/users', body: { name: 'Ana' } });
+    const call = http.request(makeSlowPolicy('PUT'), { path: '/api/users', body: { name: 'Ana' } });
     await runOutAttempts(clock, writes, call, 1000);
 
     assert.is(writes(), 3);

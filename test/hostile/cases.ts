@@ -50,6 +50,7 @@ const deepArrays = `{"name":${'['.repeat(200_000)}${']'.repeat(200_000)},"email"
 const deepObjects = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
 const overLimit = `{"name":"${'x'.repeat(1_100_000)}","email":"a@b.co"}`;
 
+/** The requests sent with `fetch`, in the order of the doc. */
 export const HOSTILE_REQUESTS: readonly HostileRequest[] = [
   // Path parameters: the id is an integer.
   read('an id that is a word', 'abc'),
@@ -219,6 +220,7 @@ export const HOSTILE_REQUESTS: readonly HostileRequest[] = [
 
 const HEAD = 'Host: 127.0.0.1\r\n';
 
+/** The requests written on a socket, in the order of the doc. */
 export const RAW_REQUESTS: readonly RawRequest[] = [
   { name: 'a line of garbage', bytes: 'HELLO THERE\r\n\r\n', status: 400, error: 'bad_request' },
   {
