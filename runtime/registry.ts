@@ -137,9 +137,9 @@ export class ResilienceRegistry implements ResilienceSource, BreakerControl {
     }));
   }
 
-  // TODO: a profile's shared policies take the numbers of its first route; a later route of the
-  // same profile with other numbers is not detected — it matters once routes of one profile can
-  // be given different settings (by hand, or by a future config option).
+  // TODO: a later route of a profile with other numbers than its first is not detected — it
+  // matters once routes of one profile can be given different settings (by hand, or by a
+  // future config option); the shared policies take the first route's numbers.
   #buildRuntime(settings: ResolvedRoute, service: string): RouteRuntime {
     const { profile } = settings.identity;
     const deps = { clock: this.clock, events: this.events };
