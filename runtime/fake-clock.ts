@@ -72,6 +72,32 @@ export class FakeClock implements Clock {
     });
   }
 
+  /**
+   * Calls `fire` after `ms` of fake time, like a sleep nobody awaits: it is recorded in
+   * {@link FakeClock.history}, shows in {@link FakeClock.pending} and fires during
+   * {@link FakeClock.advance}. A timer of 0 ms or less fires in a microtask. The returned
+   * function cancels it.
+   */
+  setTimer(ms: number, fire: () => void): () => void {
+    this.#history.push(ms);
+    let cancelled = false;
+    if (ms <= 0) {
+      queueMicrotask(() => {
+        if (!cancelled) {
+          fire();
+        }
+      });
+
+      return () => {
+        cancelled = true;
+      };
+    }
+    const sleeper: Sleeper = { dueAt: this.#now + ms, ms, resolve: fire };
+    this.#insert(sleeper);
+
+    return () => this.#remove(sleeper);
+  }
+
   /** The sleeps not fired yet, earliest first. */
   get pending(): readonly PendingSleep[] {
     return this.#pending.map(({ dueAt, ms }) => ({ dueAt, ms }));

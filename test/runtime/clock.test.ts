@@ -37,4 +37,17 @@ test('a systemClock sleep on an aborted signal rejects without a timer', async (
   assert.is(countTimers(), timers);
 });
 
+test('a cancelled systemClock timer never fires and leaves no timer behind', async () => {
+  const timers = countTimers();
+  let fired = 0;
+  const cancel = systemClock.setTimer?.(60_000, () => fired++);
+  assert.is(countTimers(), timers + 1);
+  cancel?.();
+  assert.is(countTimers(), timers);
+  const fire = new Promise<void>((resolve) => systemClock.setTimer?.(1, resolve));
+  await fire;
+  assert.is(fired, 0);
+  assert.is(countTimers(), timers);
+});
+
 test.run();

@@ -61,4 +61,30 @@ test('waitForPending rejects after its real-time guard when nothing comes', asyn
   assert.instance(error, Error);
 });
 
+test('a timer fires during advance, shows as pending, and a cancelled one never fires', async () => {
+  const clock = new FakeClock(1000);
+  const fired: number[] = [];
+  clock.setTimer(100, () => fired.push(clock.now()));
+  const cancel = clock.setTimer(50, () => fired.push(-1));
+  assert.equal(clock.pending, [
+    { dueAt: 1050, ms: 50 },
+    { dueAt: 1100, ms: 100 },
+  ]);
+  cancel();
+  await clock.advance(200);
+  assert.equal(fired, [1100]);
+  assert.equal(clock.pending, []);
+  assert.equal(clock.history, [100, 50]);
+});
+
+test('a timer of 0 ms fires in a microtask unless cancelled first', async () => {
+  const clock = new FakeClock();
+  let fired = 0;
+  clock.setTimer(0, () => fired++);
+  clock.setTimer(0, () => fired++)();
+  assert.is(fired, 0);
+  await Promise.resolve();
+  assert.is(fired, 1);
+});
+
 test.run();

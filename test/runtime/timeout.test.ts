@@ -74,4 +74,21 @@ test('raceAbort settles like the promise, or with the reason once the signal abo
   assert.is(await late.catch((e: unknown) => e), 'first');
 });
 
+test('a scope over a clock without setTimer times out through a sleep, then leaves it', async () => {
+  const fake = new FakeClock();
+  const clock = {
+    now: () => fake.now(),
+    sleep: (ms: number, s?: AbortSignal) => fake.sleep(ms, s),
+  };
+  const deps = { clock, events: new EventHub([]), identity };
+  const disposed = new TimeScope('attempt', 100, undefined, deps);
+  disposed.dispose();
+  assert.equal(fake.pending, []);
+  const scope = new TimeScope('total', 100, undefined, deps);
+  assert.equal(fake.pending, [{ dueAt: 100, ms: 100 }]);
+  await fake.advance(100);
+  assert.ok(scope.timedOut);
+  assert.ok(isTimeoutError(scope.signal.reason));
+});
+
 test.run();
