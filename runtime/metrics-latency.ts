@@ -1,8 +1,18 @@
-import { Histogram } from 'prom-client';
+import type { Histogram } from 'prom-client';
+import { SeriesHistogram } from './metrics-histogram.js';
+import type { HistogramSeries, LatencyLabel } from './metrics-histogram.js';
 import { Ring, computePercentile } from './metrics-ring.js';
 
-/** The label names of the latency histograms: few-valued, never taken from a request. */
-export type LatencyLabel = 'profile' | 'route';
+export type { LatencyLabel } from './metrics-histogram.js';
+
+/**
+ * One (profile, route) pair's call and attempt histograms, bound once by
+ * {@link LatencyRecorder.bindSeries} so recording a duration looks nothing up.
+ */
+export interface LatencySeries {
+  readonly call: HistogramSeries;
+  readonly attempt: HistogramSeries;
+}
 
 /** Average and tail of the recent calls' durations, in milliseconds. */
 export interface LatencySummary {
@@ -21,8 +31,8 @@ export interface LatencySummary {
  */
 export class LatencyRecorder {
   readonly #recentCallsMs: Ring<number>;
-  readonly #callSeconds: Histogram<LatencyLabel>;
-  readonly #attemptSeconds: Histogram<LatencyLabel>;
+  readonly #callSeconds: SeriesHistogram;
+  readonly #attemptSeconds: SeriesHistogram;
 
   /**
    * @param samples - how many recent call durations the summary covers.
@@ -30,12 +40,12 @@ export class LatencyRecorder {
    */
   constructor(samples: number, bucketsSeconds: readonly number[]) {
     this.#recentCallsMs = new Ring(samples);
-    this.#callSeconds = createHistogram(
+    this.#callSeconds = new SeriesHistogram(
       'resilgen_call_duration_seconds',
       'Duration of whole calls (every attempt, delay and fallback included), in seconds.',
       bucketsSeconds,
     );
-    this.#attemptSeconds = createHistogram(
+    this.#attemptSeconds = new SeriesHistogram(
       'resilgen_attempt_duration_seconds',
       'Duration of single HTTP attempts, in seconds.',
       bucketsSeconds,
@@ -52,20 +62,28 @@ export class LatencyRecorder {
     return this.#recentCallsMs.size;
   }
 
+  /** The histograms' series of one (profile, route) pair; keep it for the pair's events. */
+  bindSeries(profile: string, route: string): LatencySeries {
+    return {
+      call: this.#callSeconds.bindSeries(profile, route),
+      attempt: this.#attemptSeconds.bindSeries(profile, route),
+    };
+  }
+
   /** Records a finished call that took `durationMs`. Non-finite or negative values are ignored. */
-  recordCall(profile: string, route: string, durationMs: number): void {
+  recordCall(series: LatencySeries, durationMs: number): void {
     if (!isDuration(durationMs)) {
       return;
     }
 
     this.#recentCallsMs.push(durationMs);
-    this.#callSeconds.observe({ profile, route }, durationMs / 1000);
+    series.call.observe(durationMs / 1000);
   }
 
   /** Records one attempt that took `durationMs`. Non-finite or negative values are ignored. */
-  recordAttempt(profile: string, route: string, durationMs: number): void {
+  recordAttempt(series: LatencySeries, durationMs: number): void {
     if (isDuration(durationMs)) {
-      this.#attemptSeconds.observe({ profile, route }, durationMs / 1000);
+      series.attempt.observe(durationMs / 1000);
     }
   }
 
@@ -86,22 +104,6 @@ export class LatencyRecorder {
   readHistograms(): readonly Histogram<LatencyLabel>[] {
     return [this.#callSeconds, this.#attemptSeconds];
   }
-}
-
-function createHistogram(
-  name: string,
-  help: string,
-  bucketsSeconds: readonly number[],
-): Histogram<LatencyLabel> {
-  // `registers: []` keeps the histogram out of prom-client's global registry: exporters
-  // register it in their own private registries.
-  return new Histogram({
-    name,
-    help,
-    labelNames: ['profile', 'route'],
-    buckets: [...bucketsSeconds],
-    registers: [],
-  });
 }
 
 function isDuration(value: number): boolean {

@@ -2,13 +2,14 @@ import type { Histogram } from 'prom-client';
 import type { Clock } from './clock.js';
 import type { BreakerState, RejectionKind, ResilienceEvent, ResilienceListener } from './events.js';
 import type { Counts } from './metrics-labels.js';
-import type { LatencyLabel, LatencySummary } from './metrics-latency.js';
+import type { LatencyLabel, LatencySeries, LatencySummary } from './metrics-latency.js';
 import type { MetricsOptions } from './metrics-options.js';
 import type { CallEvent, RouteCounters, RouteSeries } from './metrics-route.js';
 import { BREAKER_STATES, OVERFLOW_LABEL, addCount, createCounts } from './metrics-labels.js';
 import { LatencyRecorder } from './metrics-latency.js';
 import { resolveMetricsOptions } from './metrics-options.js';
 import { RequestRate } from './metrics-rate.js';
+import { SeriesTable } from './metrics-series-table.js';
 import { Ring } from './metrics-ring.js';
 import { addRouteCounters, countRouteEvent, createRouteCounters } from './metrics-route.js';
 
@@ -65,7 +66,7 @@ export class MetricsRegistry {
   /** Records one event; pass it wherever a {@link ResilienceListener} is expected. */
   readonly listener: ResilienceListener = (event) => this.record(event);
   readonly #maxSeries: number;
-  readonly #series = new Map<string, RouteSeries & RouteCounters>();
+  readonly #series: SeriesTable;
   readonly #breakers = new Map<string, BreakerSeries & { transitions: Counts<BreakerState> }>();
   readonly #latency: LatencyRecorder;
   readonly #rate: RequestRate;
@@ -80,6 +81,7 @@ export class MetricsRegistry {
     this.clock = settings.clock;
     this.#maxSeries = settings.maxSeries;
     this.#latency = new LatencyRecorder(settings.latencySamples, settings.latencyBucketsSeconds);
+    this.#series = new SeriesTable(settings.maxSeries, this.#latency);
     this.#rate = new RequestRate(settings.rateWindowMs, settings.rateSlots, this.clock.now());
     this.#recent = new Ring(settings.recentEvents);
   }
@@ -94,10 +96,11 @@ export class MetricsRegistry {
       return;
     }
 
-    const series = this.#readOrAddSeries(event.profile, event.route);
+    const entry = this.#series.readOrAdd(event.profile, event.route);
+    const series = entry.counters;
     countRouteEvent(series, event);
     if (event.type === 'call' || event.type === 'attempt') {
-      this.#recordDuration(series, event);
+      this.#recordDuration(entry.latency, event);
     }
 
     if (event.type === 'reject') {
@@ -108,13 +111,13 @@ export class MetricsRegistry {
 
   /** Every (profile, route) series, in the order first seen: a live view, not to be modified. */
   readSeries(): readonly RouteSeries[] {
-    return [...this.#series.values()];
+    return [...this.#series.counters];
   }
 
   /** The counters summed over every route, or over the routes of `profile` when given. */
   readTotals(profile?: string): RouteCounters {
     const totals = createRouteCounters();
-    for (const series of this.#series.values()) {
+    for (const series of this.#series.counters) {
       if (profile === undefined || series.profile === profile) {
         addRouteCounters(totals, series);
       }
@@ -151,7 +154,7 @@ export class MetricsRegistry {
   /** How much the registry holds now; none of it grows with the number of calls. */
   readFootprint(): MetricsFootprint {
     return {
-      series: this.#series.size,
+      series: this.#series.counters.length,
       breakers: this.#breakers.size,
       latencySamples: this.#latency.size,
       latencyCapacity: this.#latency.capacity,
@@ -161,43 +164,13 @@ export class MetricsRegistry {
     };
   }
 
-  #readOrAddSeries(profile: string, route: string): RouteSeries & RouteCounters {
-    const key = `${profile}\u0000${route}`;
-    const found = this.#series.get(key);
-    if (found !== undefined) {
-      return found;
-    }
-
-    if (this.#series.size >= this.#maxSeries) {
-      return this.#readOverflowSeries();
-    }
-
-    const series = { profile, route, ...createRouteCounters() };
-    this.#series.set(key, series);
-
-    return series;
-  }
-
-  #readOverflowSeries(): RouteSeries & RouteCounters {
-    const key = `${OVERFLOW_LABEL}\u0000${OVERFLOW_LABEL}`;
-    const overflow = this.#series.get(key) ?? {
-      profile: OVERFLOW_LABEL,
-      route: OVERFLOW_LABEL,
-      ...createRouteCounters(),
-    };
-    this.#series.set(key, overflow);
-
-    return overflow;
-  }
-
-  #recordDuration(series: RouteSeries, event: CallEvent & { type: 'call' | 'attempt' }): void {
-    const { profile, route } = series;
+  #recordDuration(latency: LatencySeries, event: CallEvent & { type: 'call' | 'attempt' }): void {
     if (event.type === 'attempt') {
-      this.#latency.recordAttempt(profile, route, event.durationMs);
+      this.#latency.recordAttempt(latency, event.durationMs);
       return;
     }
 
-    this.#latency.recordCall(profile, route, event.durationMs);
+    this.#latency.recordCall(latency, event.durationMs);
     this.#rate.add(this.clock.now());
   }
 
