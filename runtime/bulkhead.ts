@@ -4,6 +4,7 @@ import type { CallIdentity } from './errors.js';
 import { AbortError, BulkheadRejectedError } from './policy-errors.js';
 import type { ResolvedRoute } from './resolve-policy.js';
 import type { BulkheadSnapshot } from './snapshot.js';
+import { startClockTimer } from './timeout.js';
 
 /** A bulkhead's limits, already checked (see `BulkheadPolicy` for their meaning). */
 export type BulkheadSettings = NonNullable<ResolvedRoute['bulkhead']>;
@@ -44,6 +45,11 @@ export class Bulkhead {
     this.#settings = settings;
     this.#clock = deps.clock;
     this.#events = deps.events;
+  }
+
+  /** True when a call would get a slot at once, without waiting in the queue. */
+  get hasFreeSlot(): boolean {
+    return this.#inFlight < this.#settings.maxConcurrent;
   }
 
   /** Calls running now. */
@@ -113,13 +119,13 @@ export class Bulkhead {
 
     return new Promise((resolve, reject) => {
       const enqueuedAt = this.#clock.now();
-      const timer = new AbortController();
+      let cancelTimer = ignore;
       const settle = (): boolean => {
         if (waiter.settled) {
           return false;
         }
         waiter.settled = true;
-        timer.abort();
+        cancelTimer();
         signal?.removeEventListener('abort', onAbort);
 
         return true;
@@ -134,12 +140,12 @@ export class Bulkhead {
       const waiter: Waiter = { settled: false, grant: () => settle() && resolve() };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.#queue.push(waiter);
-      this.#clock.sleep(this.#settings.queueTimeoutMs, timer.signal).then(() => {
+      cancelTimer = startClockTimer(this.#clock, this.#settings.queueTimeoutMs, () => {
         const waitedMs = this.#clock.now() - enqueuedAt;
         if (!waiter.settled) {
           leave(this.#reject('queue-timeout', waitedMs, identity));
         }
-      }, ignore);
+      });
     });
   }
 

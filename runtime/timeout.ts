@@ -37,7 +37,7 @@ export class TimeScope {
     scope: 'attempt' | 'total',
     timeoutMs: number,
     parent: AbortSignal | undefined,
-    deps: { readonly clock: Clock; readonly events: EventHub; readonly identity: CallIdentity },
+    deps: TimeLimitDeps,
   ) {
     this.signal = this.#controller.signal;
     this.expiresAt = deps.clock.now() + timeoutMs;
@@ -48,16 +48,11 @@ export class TimeScope {
       return;
     }
     parent?.addEventListener('abort', this.#onParentAbort, { once: true });
-    const expire = (): void => {
+    this.#cancelTimer = startTimeLimit(scope, timeoutMs, deps, (error) => {
       this.#timedOut = true;
       parent?.removeEventListener('abort', this.#onParentAbort);
-      const { route, profile } = deps.identity;
-      if (deps.events.active && route !== undefined && profile !== undefined) {
-        deps.events.emit({ type: 'timeout', scope, route, profile, at: deps.clock.now() });
-      }
-      this.#controller.abort(new TimeoutError(scope, timeoutMs, deps.identity));
-    };
-    this.#cancelTimer = startTimer(deps.clock, timeoutMs, expire);
+      this.#controller.abort(error);
+    });
   }
 
   /** True once the limit ran out (not when the parent aborted). */
@@ -77,12 +72,42 @@ export class TimeScope {
   };
 }
 
+/** What a time limit reads the time from, reports to, and names in its error. */
+export interface TimeLimitDeps {
+  readonly clock: Clock;
+  readonly events: EventHub;
+  readonly identity: CallIdentity;
+}
+
+/**
+ * Starts the timer of a time limit without any signal: when `timeoutMs` runs out, it emits
+ * the `timeout` event (when anyone listens) and calls `expire` with the {@link TimeoutError}.
+ *
+ * @returns cancels the timer; safe to call more than once, and after it fired.
+ */
+export function startTimeLimit(
+  scope: 'attempt' | 'total',
+  timeoutMs: number,
+  deps: TimeLimitDeps,
+  expire: (error: TimeoutError) => void,
+): () => void {
+  return startClockTimer(deps.clock, timeoutMs, () => {
+    const { route, profile } = deps.identity;
+    if (deps.events.active && route !== undefined && profile !== undefined) {
+      deps.events.emit({ type: 'timeout', scope, route, profile, at: deps.clock.now() });
+    }
+    expire(new TimeoutError(scope, timeoutMs, deps.identity));
+  });
+}
+
 /**
  * Starts a cancellable timer on `clock`: its own `setTimer` when it has one, else a sleep
  * with an `AbortController` to cancel it (an `AbortSignal` costs microseconds to create, so a
- * clock with `setTimer` saves one per time limit).
+ * clock with `setTimer` saves one per timer).
+ *
+ * @returns cancels the timer; safe to call more than once, and after it fired.
  */
-function startTimer(clock: Clock, ms: number, fire: () => void): () => void {
+export function startClockTimer(clock: Clock, ms: number, fire: () => void): () => void {
   if (clock.setTimer) {
     return clock.setTimer(ms, fire);
   }

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import type { EventHub } from '../emitter.js';
 import { COUNT, MS, PolicyChecker, WHOLE } from '../policy-checker.js';
 import { RUNTIME_DEFAULTS } from '../defaults.js';
-import { raceAbort, TimeScope } from '../timeout.js';
+import { startTimeLimit } from '../timeout.js';
 import type { RouteProtection } from './route.js';
 
 /** Who a route's protection reports as in its events and errors. */
@@ -31,11 +31,16 @@ export interface LoadProtection {
    * time limit. When the limit passes, `abort` gets the {@link TimeoutError} first, so the
    * handler's signal aborts and it can stop, then the run rejects with it.
    *
-   * @param signal the request's signal: aborting it while queued leaves the queue.
+   * @param readSignal reads the request's signal, only when the request has to queue:
+   *   aborting it while queued leaves the queue.
    * @throws {@link BulkheadRejectedError} when the bulkhead's queue is full or the wait too long.
    * @throws {@link TimeoutError} when the handler outlives `timeoutMs`.
    */
-  run<T>(work: () => Promise<T>, abort: (reason: unknown) => void, signal: AbortSignal): Promise<T>;
+  run<T>(
+    work: () => Promise<T>,
+    abort: (reason: unknown) => void,
+    readSignal: () => AbortSignal,
+  ): Promise<T>;
 }
 
 /**
@@ -76,28 +81,49 @@ export function createLoadProtection(
 
   return {
     bulkhead,
-    run: (work, abort, signal) =>
+    run: (work, abort, readSignal) =>
       bulkhead === undefined
         ? limit(work, abort)
-        : bulkhead.execute(() => limit(work, abort), signal, identity),
+        : bulkhead.execute(
+            () => limit(work, abort),
+            bulkhead.hasFreeSlot ? undefined : readSignal(),
+            identity,
+          ),
   };
 }
 
-async function runWithinTimeout<T>(
+/**
+ * Runs `work` under a time limit with a plain timer: no signal is created unless the handler
+ * reads one. When the limit passes, `abort` gets the error first, then the run rejects with it.
+ */
+function runWithinTimeout<T>(
   work: () => Promise<T>,
   abort: (reason: unknown) => void,
   timeoutMs: number,
   identity: ProtectedRouteIdentity,
   deps: LoadProtectionDeps,
 ): Promise<T> {
-  const scope = new TimeScope('total', timeoutMs, undefined, { ...deps, identity });
-  // Added before raceAbort's listener, so the handler's signal aborts before the run rejects.
-  const onTimeout = (): void => abort(scope.signal.reason);
-  scope.signal.addEventListener('abort', onTimeout, { once: true });
-  try {
-    return await raceAbort(work(), scope.signal);
-  } finally {
-    scope.dispose();
-    scope.signal.removeEventListener('abort', onTimeout);
-  }
+  return new Promise<T>((resolve, reject) => {
+    const cancel = startTimeLimit('total', timeoutMs, { ...deps, identity }, (error) => {
+      abort(error);
+      reject(error);
+    });
+    let running: Promise<T>;
+    try {
+      running = work();
+    } catch (error) {
+      cancel();
+      throw error;
+    }
+    running.then(
+      (value) => {
+        cancel();
+        resolve(value);
+      },
+      (error: unknown) => {
+        cancel();
+        reject(error);
+      },
+    );
+  });
 }

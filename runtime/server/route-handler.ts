@@ -70,7 +70,7 @@ export function createRouteHandler<H>(
         return void replayAnswer(reply, claim.answer);
       }
       const run = (): Promise<unknown> => prepared.route.invoke(handlers, values, handle.context);
-      const result = await prepared.protection.run(run, handle.abort, handle.context.signal);
+      const result = await prepared.protection.run(run, handle.abort, () => handle.context.signal);
       const answer = sendSuccess(reply, prepared, handle, result);
       settleClaim(claim, answer);
     } catch (error) {

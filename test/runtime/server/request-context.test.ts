@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { isAbortError } from '../../../runtime/policy-errors.js';
+import { createRequestContext } from '../../../runtime/server/request-context.js';
 import { createMemoryHandlers, createUsersServer, waitFor } from './users-fixture.js';
 
 test("a client that disconnects aborts the handler's signal", async () => {
@@ -50,6 +51,34 @@ test('the signal stays live for a handler whose client waits', async () => {
 
   assert.is(response.statusCode, 200);
   assert.is(aborted, false);
+});
+
+function makeHandle() {
+  const log = { child: () => log } as never;
+
+  return createRequestContext({ requestId: 'r1', headers: {}, log, route: 'GET /x' });
+}
+
+test('an abort before the signal is read gives a signal born aborted with the first reason', () => {
+  const handle = makeHandle();
+  handle.abort('timed out');
+  handle.abort('disconnected');
+  const { signal } = handle.context;
+  assert.ok(signal.aborted);
+  assert.is(signal.reason, 'timed out');
+  assert.is(handle.context.signal, signal, 'one signal per request');
+});
+
+test('a signal read before the abort aborts with the first reason, once', () => {
+  const handle = makeHandle();
+  const { signal } = handle.context;
+  let aborts = 0;
+  signal.addEventListener('abort', () => aborts++);
+  assert.not.ok(signal.aborted);
+  handle.abort('timed out');
+  handle.abort('disconnected');
+  assert.is(signal.reason, 'timed out');
+  assert.is(aborts, 1);
 });
 
 test.run();
