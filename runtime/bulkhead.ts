@@ -75,15 +75,38 @@ export class Bulkhead {
     signal?: AbortSignal,
     identity: CallIdentity = {},
   ): Promise<T> {
-    if (this.#inFlight < this.#settings.maxConcurrent) {
-      this.#inFlight++;
-    } else {
+    if (!this.tryEnter()) {
       await this.#waitForSlot(signal, identity);
     }
     try {
       return await fn();
     } finally {
-      this.#release();
+      this.release();
+    }
+  }
+
+  /**
+   * Takes a free slot at once, without queueing: true when it did. The caller then owes one
+   * {@link Bulkhead.release} when its work ends, however it ends. (The pipeline's fast path;
+   * {@link Bulkhead.execute} does both.)
+   */
+  tryEnter(): boolean {
+    if (this.#inFlight < this.#settings.maxConcurrent) {
+      this.#inFlight++;
+
+      return true;
+    }
+
+    return false;
+  }
+
+  /** Gives back a slot taken by {@link Bulkhead.tryEnter}: the next queued call gets it. */
+  release(): void {
+    const next = this.#queue.shift();
+    if (next) {
+      next.grant();
+    } else {
+      this.#inFlight--;
     }
   }
 
@@ -98,15 +121,6 @@ export class Bulkhead {
       queued: this.#queue.length,
       rejected: this.#rejected,
     };
-  }
-
-  #release(): void {
-    const next = this.#queue.shift();
-    if (next) {
-      next.grant();
-    } else {
-      this.#inFlight--;
-    }
   }
 
   #waitForSlot(signal: AbortSignal | undefined, identity: CallIdentity): Promise<void> {

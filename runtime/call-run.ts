@@ -101,15 +101,11 @@ export class CallRun {
       throw this.explain(signal.reason);
     }
     const { breaker, settings, events, clock } = this.route;
-    const ticket = breaker.tryAcquire();
+    const now = clock.now();
+    const ticket = breaker.tryAcquire(now);
     if (ticket === REJECTED) {
       if (events.active) {
-        events.emit({
-          type: 'reject',
-          kind: 'circuit-open',
-          ...settings.identity,
-          at: clock.now(),
-        });
+        events.emit({ type: 'reject', kind: 'circuit-open', ...settings.identity, at: now });
       }
       throw breaker.createRejection(
         this.lastError === undefined
@@ -120,9 +116,9 @@ export class CallRun {
     this.#ticket = ticket;
     this.attempts++;
     if (this.attempts === 1) {
-      this.route.budget?.recordFirstAttempt();
+      this.route.budget?.recordFirstAttempt(now);
     }
-    this.#attemptStartedAt = clock.now();
+    this.#attemptStartedAt = now;
     const ms = settings.attemptTimeoutMs;
     this.#attemptScope =
       ms === undefined ? undefined : new TimeScope('attempt', ms, signal, this.#scopeDeps());
@@ -136,8 +132,9 @@ export class CallRun {
       return;
     }
     const { breaker, events, clock, settings } = this.route;
-    const durationMs = clock.now() - this.#attemptStartedAt;
-    breaker.record(this.#ticket, outcome, durationMs);
+    const now = clock.now();
+    const durationMs = now - this.#attemptStartedAt;
+    breaker.record(this.#ticket, outcome, durationMs, now);
     this.#ticket = NO_ATTEMPT;
     this.#attemptScope?.dispose();
     this.#attemptScope = undefined;
@@ -145,7 +142,7 @@ export class CallRun {
       events.emit({
         type: 'attempt',
         ...settings.identity,
-        at: clock.now(),
+        at: now,
         attempt: this.attempts,
         outcome: outcome === 'cancelled' ? 'passthrough' : outcome,
         ...(status === undefined ? {} : { status }),

@@ -92,9 +92,11 @@ export class CircuitBreaker {
    * Asks to let one call through. Returns a ticket (≥ 0) to hand back to
    * {@link CircuitBreaker.record}, or {@link REJECTED}, in which case the caller must not do
    * any I/O.
+   *
+   * @param now - the clock's time in ms, when the caller has just read it; default: read now.
    */
-  tryAcquire(): number {
-    this.#refresh(this.#clock.now());
+  tryAcquire(now = this.#clock.now()): number {
+    this.#refresh(now);
     const state = this.#state;
     switch (state.kind) {
       case 'closed':
@@ -120,9 +122,9 @@ export class CircuitBreaker {
    * stays taken.
    *
    * @param durationMs - how long the call took, for slow-call rates.
+   * @param now - the clock's time in ms, when the caller has just read it; default: read now.
    */
-  record(ticket: number, outcome: CallOutcome, durationMs: number): void {
-    const now = this.#clock.now();
+  record(ticket: number, outcome: CallOutcome, durationMs: number, now = this.#clock.now()): void {
     this.#count(outcome, now);
     if (ticket !== this.#generation) {
       return;

@@ -31,8 +31,24 @@ export async function executeRoute<T>(
   const canRepeat =
     settings.repeatable || settings.idempotent || options.idempotencyKey !== undefined;
   const run = new CallRun(route, options.signal, canRepeat);
+  // The fast path takes a free bulkhead slot here, saving runGuarded's closures and frames;
+  // a call that has to queue goes the general way.
+  const { bulkhead } = route;
+  const entered = bulkhead?.tryEnter();
   try {
-    const value = await runGuarded(run, () => runAttempts(run, fn));
+    let value: T;
+    if (entered === false) {
+      value = await runGuarded(run, () => runAttempts(run, fn));
+    } else {
+      try {
+        run.start();
+        value = await runAttempts(run, fn);
+      } finally {
+        if (entered === true) {
+          bulkhead?.release();
+        }
+      }
+    }
     reportCall(route, run, 'network', 'success');
 
     return value;

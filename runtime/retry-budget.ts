@@ -27,9 +27,13 @@ export class RetryBudget {
     this.#window = new SlidingWindow(settings.windowMs, 2);
   }
 
-  /** Counts a call's first attempt; every call must report it once. */
-  recordFirstAttempt(): void {
-    this.#window.add(this.#clock.now(), FIRST_ATTEMPTS);
+  /**
+   * Counts a call's first attempt; every call must report it once.
+   *
+   * @param now - the clock's time in ms, when the caller has just read it; default: read now.
+   */
+  recordFirstAttempt(now = this.#clock.now()): void {
+    this.#window.add(now, FIRST_ATTEMPTS);
   }
 
   /**

@@ -201,4 +201,20 @@ test('random interleavings of throws, timeouts and aborts never leak a slot', as
   );
 });
 
+test('tryEnter takes a free slot without queueing, and release hands it to the next in queue', async () => {
+  const { bulkhead } = makeBulkhead(1, 1);
+  assert.ok(bulkhead.hasFreeSlot);
+  assert.ok(bulkhead.tryEnter());
+  assert.not.ok(bulkhead.hasFreeSlot);
+  assert.not.ok(bulkhead.tryEnter(), 'no slot left, and tryEnter never queues');
+  assert.is(bulkhead.queued, 0);
+  const waiting = bulkhead.execute(() => Promise.resolve('queued ran'), undefined, call);
+  await settle();
+  assert.is(bulkhead.queued, 1);
+  bulkhead.release();
+  assert.is(await waiting, 'queued ran');
+  assert.is(bulkhead.inFlight, 0);
+  assert.ok(bulkhead.hasFreeSlot);
+});
+
 test.run();
