@@ -96,9 +96,9 @@ export class CallRun {
    * @throws {@link AbortError} or {@link TimeoutError} when the call was already aborted.
    */
   beginAttempt(): AbortSignal | undefined {
-    const signal = this.signal;
-    if (signal?.aborted) {
-      throw this.explain(signal.reason);
+    const parent = this.#total ?? this.callerSignal;
+    if (parent?.aborted) {
+      throw this.explain(parent.reason);
     }
     const { breaker, settings, events, clock } = this.route;
     const now = clock.now();
@@ -121,9 +121,9 @@ export class CallRun {
     this.#attemptStartedAt = now;
     const ms = settings.attemptTimeoutMs;
     this.#attemptScope =
-      ms === undefined ? undefined : new TimeScope('attempt', ms, signal, this.#scopeDeps());
+      ms === undefined ? undefined : new TimeScope('attempt', ms, parent, this.#scopeDeps());
 
-    return this.#attemptScope?.signal ?? signal;
+    return this.#attemptScope?.signal ?? this.signal;
   }
 
   /** Ends the attempt in progress (a no-op when none is): tells the breaker, emits `attempt`. */
@@ -164,10 +164,10 @@ export class CallRun {
         : new AbortError(caller.reason, this.route.settings.identity);
     }
     if (this.#total?.timedOut) {
-      return this.#total.signal.reason;
+      return this.#total.reason;
     }
 
-    return this.#attemptScope?.timedOut ? this.#attemptScope.signal.reason : thrown;
+    return this.#attemptScope?.timedOut ? this.#attemptScope.reason : thrown;
   }
 
   /**

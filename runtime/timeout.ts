@@ -11,48 +11,79 @@ const ignore = (): void => {};
 const TIMER_STOPPED = Object.freeze({ reason: 'time limit disposed' });
 
 /**
- * One time limit over part of a call (an attempt, or the whole call): its `signal` aborts
- * when the parent signal aborts (with the parent's reason) or when `timeoutMs` runs out (with
- * a {@link TimeoutError}). The signal really cancels the work: axios aborts the request, a
+ * One time limit over part of a call (an attempt, or the whole call): it aborts when its
+ * parent aborts (with the parent's reason) or when `timeoutMs` runs out (with a
+ * {@link TimeoutError}). Its `signal` really cancels the work: axios aborts the request, a
  * backoff sleep stops. {@link TimeScope.dispose} must be called when the part ends; it leaves
  * no timer and no listener behind.
  *
- * Only routes with a timeout get a scope, so a call without one starts no timer.
+ * Only routes with a timeout get a scope, so a call without one starts no timer. The
+ * `AbortController` behind `signal` is created on its first read (an `AbortSignal` costs
+ * microseconds on Node 20): a scope nested in another one (an attempt in the whole call)
+ * hears of its parent's abort directly, so the whole call's scope needs no signal unless
+ * something reads it.
  */
 export class TimeScope {
-  readonly signal: AbortSignal;
   /** When the limit runs out, in clock ms. */
   readonly expiresAt: number;
-  readonly #controller = new AbortController();
-  readonly #parent: AbortSignal | undefined;
+  readonly #parent: AbortSignal | TimeScope | undefined;
+  #controller: AbortController | undefined;
+  #children: Set<TimeScope> | undefined;
   #cancelTimer: () => void = ignore;
+  #aborted = false;
+  #reason: unknown = undefined;
   #timedOut = false;
 
   /**
    * @param scope - which limit this is; it goes into the error and the `timeout` event.
    * @param timeoutMs - the limit, in milliseconds.
-   * @param parent - the signal of the enclosing part (the caller's, or the whole call's).
+   * @param parent - the enclosing part: the caller's signal, or the whole call's scope.
    */
   constructor(
     scope: 'attempt' | 'total',
     timeoutMs: number,
-    parent: AbortSignal | undefined,
+    parent: AbortSignal | TimeScope | undefined,
     deps: TimeLimitDeps,
   ) {
-    this.signal = this.#controller.signal;
     this.expiresAt = deps.clock.now() + timeoutMs;
     this.#parent = parent;
     if (parent?.aborted) {
-      this.#controller.abort(parent.reason);
+      this.#abort(parent.reason);
 
       return;
     }
-    parent?.addEventListener('abort', this.#onParentAbort, { once: true });
+    if (parent instanceof TimeScope) {
+      (parent.#children ??= new Set()).add(this);
+    } else {
+      parent?.addEventListener('abort', this.#onParentAbort, { once: true });
+    }
     this.#cancelTimer = startTimeLimit(scope, timeoutMs, deps, (error) => {
       this.#timedOut = true;
-      parent?.removeEventListener('abort', this.#onParentAbort);
-      this.#controller.abort(error);
+      this.#unhook();
+      this.#abort(error);
     });
+  }
+
+  /** Aborts when the scope does; created on first read. */
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController();
+      if (this.#aborted) {
+        this.#controller.abort(this.#reason);
+      }
+    }
+
+    return this.#controller.signal;
+  }
+
+  /** True once the scope aborted, whatever the cause. Reads no signal. */
+  get aborted(): boolean {
+    return this.#aborted;
+  }
+
+  /** Why the scope aborted (its {@link TimeoutError}, or the parent's reason). */
+  get reason(): unknown {
+    return this.#reason;
   }
 
   /** True once the limit ran out (not when the parent aborted). */
@@ -63,12 +94,34 @@ export class TimeScope {
   /** Stops the timer and unhooks from the parent. Safe to call more than once. */
   dispose(): void {
     this.#cancelTimer();
-    this.#parent?.removeEventListener('abort', this.#onParentAbort);
+    this.#unhook();
+  }
+
+  #unhook(): void {
+    const parent = this.#parent;
+    if (parent instanceof TimeScope) {
+      parent.#children?.delete(this);
+    } else {
+      parent?.removeEventListener('abort', this.#onParentAbort);
+    }
+  }
+
+  #abort(reason: unknown): void {
+    if (this.#aborted) {
+      return;
+    }
+    this.#aborted = true;
+    this.#reason = reason;
+    this.#controller?.abort(reason);
+    for (const child of this.#children ?? []) {
+      child.#onParentAbort();
+    }
   }
 
   readonly #onParentAbort = (): void => {
     this.#cancelTimer();
-    this.#controller.abort(this.#parent?.reason);
+    this.#unhook();
+    this.#abort(this.#parent?.reason);
   };
 }
 

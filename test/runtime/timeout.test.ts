@@ -91,4 +91,40 @@ test('a scope over a clock without setTimer times out through a sleep, then leav
   assert.ok(isTimeoutError(scope.signal.reason));
 });
 
+test("a scope nested in another aborts with the outer one's TimeoutError", async () => {
+  const { clock, deps } = makeDeps();
+  const total = new TimeScope('total', 100, undefined, deps);
+  const attempt = new TimeScope('attempt', 500, total, deps);
+  await clock.advance(100);
+  assert.ok(total.aborted && attempt.aborted);
+  assert.not.ok(attempt.timedOut, 'its own limit did not run out');
+  assert.is(attempt.reason, total.reason);
+  assert.ok(isTimeoutError(attempt.signal.reason), 'a signal read late is born aborted');
+  assert.is(attempt.signal.reason, total.reason);
+  assert.equal(clock.pending, [], "the attempt's timer is stopped");
+});
+
+test('a disposed nested scope no longer hears of its outer scope', async () => {
+  const { clock, deps } = makeDeps();
+  const total = new TimeScope('total', 100, undefined, deps);
+  const attempt = new TimeScope('attempt', 50, total, deps);
+  const { signal } = attempt;
+  attempt.dispose();
+  await clock.advance(100);
+  assert.ok(total.aborted);
+  assert.not.ok(attempt.aborted);
+  assert.not.ok(signal.aborted);
+});
+
+test('a scope nested in an aborted one is born aborted and starts no timer', () => {
+  const { clock, deps } = makeDeps();
+  const parent = new AbortController();
+  const total = new TimeScope('total', 100, parent.signal, deps);
+  parent.abort('caller left');
+  const attempt = new TimeScope('attempt', 50, total, deps);
+  assert.is(attempt.reason, 'caller left');
+  assert.is(attempt.signal.reason, 'caller left');
+  assert.equal(clock.pending, []);
+});
+
 test.run();
