@@ -55,6 +55,9 @@ export class CallRun {
   #attemptScope: TimeScope | undefined;
   #ticket = NO_ATTEMPT;
   #attemptStartedAt = 0;
+  #attemptEndedAt = 0;
+  /** A clock reading the first attempt may reuse, as nothing waited since it was taken. */
+  #reusableNow: number | undefined;
   #previousDelayMs = 0;
   #nextDelayMs = 0;
   #exhausted = false;
@@ -80,8 +83,19 @@ export class CallRun {
     return this.#ticket !== NO_ATTEMPT;
   }
 
-  /** Starts the total time limit; called once the call holds its bulkhead slot. */
-  start(): void {
+  /** When the last attempt ended, in clock ms (0 before any did). */
+  get attemptEndedAt(): number {
+    return this.#attemptEndedAt;
+  }
+
+  /**
+   * Starts the total time limit; called once the call holds its bulkhead slot.
+   *
+   * @param now - a clock reading taken with no wait since, which the first attempt then
+   *   reuses instead of reading the clock again; omit it after a queue wait.
+   */
+  start(now?: number): void {
+    this.#reusableNow = now;
     const ms = this.route.settings.totalTimeoutMs;
     if (ms !== undefined) {
       this.#total = new TimeScope('total', ms, this.callerSignal, this.#scopeDeps());
@@ -101,7 +115,8 @@ export class CallRun {
       throw this.explain(parent.reason);
     }
     const { breaker, settings, events, clock } = this.route;
-    const now = clock.now();
+    const now = this.#reusableNow ?? clock.now();
+    this.#reusableNow = undefined;
     const ticket = breaker.tryAcquire(now);
     if (ticket === REJECTED) {
       if (events.active) {
@@ -133,6 +148,7 @@ export class CallRun {
     }
     const { breaker, events, clock, settings } = this.route;
     const now = clock.now();
+    this.#attemptEndedAt = now;
     const durationMs = now - this.#attemptStartedAt;
     breaker.record(this.#ticket, outcome, durationMs, now);
     this.#ticket = NO_ATTEMPT;

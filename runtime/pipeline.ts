@@ -41,7 +41,7 @@ export async function executeRoute<T>(
       value = await runGuarded(run, () => runAttempts(run, fn));
     } else {
       try {
-        run.start();
+        run.start(run.startedAt);
         value = await runAttempts(run, fn);
       } finally {
         if (entered === true) {
@@ -49,7 +49,8 @@ export async function executeRoute<T>(
         }
       }
     }
-    reportCall(route, run, 'network', 'success');
+    // The call ended when its last attempt did: that reading serves.
+    reportCall(route, run, 'network', 'success', run.attemptEndedAt);
 
     return value;
   } catch (error) {
@@ -91,18 +92,22 @@ export interface CallProgress {
 /**
  * Emits the `call` event of a finished call, when anyone listens. A call the caller
  * cancelled reports `passthrough`, as it is not the dependency's failure.
+ *
+ * @param now - when the call ended, in clock ms, when the caller has that reading; default:
+ *   read the clock.
  */
 export function reportCall(
   route: RouteRuntime,
   progress: CallProgress,
   source: AnswerSource,
   verdict: CallOutcome,
+  now?: number,
 ): void {
   const { events, clock, settings } = route;
   if (!events.active) {
     return;
   }
-  const now = clock.now();
+  now ??= clock.now();
   events.emit({
     type: 'call',
     ...settings.identity,

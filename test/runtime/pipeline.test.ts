@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FakeClock, isAbortError, ResilienceRegistry } from '../../runtime/index.js';
+import type { ResilienceEvent } from '../../runtime/index.js';
 import { makePolicy } from './policies.js';
 
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -69,6 +70,33 @@ test("a caller's abort takes a queued call out of the queue and leaves the slot 
   first.open();
   await running;
   assert.is(bulkhead.inFlight, 0);
+});
+
+test('a successful call reads the clock twice, when it starts and when its attempt ends', async () => {
+  const fake = new FakeClock(1000);
+  let reads = 0;
+  const clock = {
+    now: () => {
+      reads++;
+      return fake.now();
+    },
+    sleep: (ms: number, signal?: AbortSignal) => fake.sleep(ms, signal),
+  };
+  const events: ResilienceEvent[] = [];
+  const registry = new ResilienceRegistry({ clock, listeners: [(e) => events.push(e)] });
+  const policy = makePolicy({ bulkhead: { maxConcurrent: 2 } });
+  registry.runtimeFor(policy);
+  reads = 0;
+  const value = await registry.execute(policy, async () => {
+    await fake.advance(30);
+    return 7;
+  });
+  assert.is(value, 7);
+  assert.is(reads, 2);
+  const call = events.find((e) => e.type === 'call');
+  const attempt = events.find((e) => e.type === 'attempt');
+  assert.equal([call?.at, call?.type === 'call' && call.durationMs], [1030, 30]);
+  assert.equal([attempt?.at, attempt?.type === 'attempt' && attempt.durationMs], [1030, 30]);
 });
 
 test.run();
