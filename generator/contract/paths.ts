@@ -29,8 +29,8 @@ const PARAM_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 // Whitespace (U+2028 and U+2029 included) and control characters have no place in a path.
 const UNSAFE_CHARACTER = /[\s\p{Cc}]/u;
 
-// TODO: `*`, `(` and `)` in literal segments are kept, though fastify's router reads them as
-// a wildcard or a regular expression — it matters once such a path is served.
+// TODO: no check of `*`, `(`, `)` in literal segments — it matters once such a path is
+// served, since fastify's router reads them as a wildcard or a regular expression.
 /**
  * Parses a path template: it starts with `/`; a segment `:name` is a parameter whose name
  * is an ASCII identifier (and none of `body`, `query`, `headers`), used once; other

@@ -67,8 +67,8 @@ export function buildClientCode(
   return file.getFullText();
 }
 
-// TODO: every route calls the class profile's service, even one whose profile names another —
-// it matters once one contract spans several upstream services.
+// TODO: one base URL per client — it matters once a contract spans several upstream
+// services: every route calls the class profile's service, even one naming another.
 function findUpstream(model: ApiModel, config: NormalizedConfig): Upstream {
   const profile = model.defaultProfile ?? model.routes[0]?.profile;
   const service =
