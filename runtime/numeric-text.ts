@@ -1,5 +1,3 @@
-import type { ErrorObject } from 'ajv';
-
 /**
  * Strict reading of numbers that arrive as text (path parameters, query, headers). ajv's
  * coercion takes whatever JavaScript's `Number()` takes, so `' '` becomes 0, `0x10` 16,
@@ -13,33 +11,55 @@ const DECIMAL_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
 
 type Schema = { readonly [keyword: string]: unknown };
 
+/** The JSON Schema types that coercion reads from text as numbers. */
+export type NumericKind = 'integer' | 'number';
+
+/** A parameter whose text would be coerced loosely, and the kind of number it is bound for. */
+export interface LooseNumber {
+  readonly name: string;
+  readonly kind: NumericKind;
+}
+
 /**
- * Finds the first text in `data` (an object of parameters) that a `number` or `integer`
- * property of `schema` would coerce loosely, and describes it as an ajv error; `undefined`
- * when every such text is plain decimal. Only the object's own properties (and the items of
- * array properties) are checked: parameters are flat.
+ * Prepares the check of an object of parameters against `schema`, once, at compile time: it
+ * finds the properties bound for a `number` or `integer` (alone, nullable, or as array items,
+ * `$defs` references followed). The check it returns gives the first such property whose text
+ * is not plain decimal; `undefined` when the schema has no numeric property at all, so such
+ * schemas cost nothing per request. Only own properties of the value are looked at:
+ * parameters are flat.
  */
-export function findLooseNumber(schema: object, data: unknown): ErrorObject | undefined {
+export function compileLooseNumberCheck(
+  schema: object,
+): ((data: unknown) => LooseNumber | undefined) | undefined {
   const root = schema as Schema;
-  const properties = readProperties(resolve(root, root));
-  if (properties === undefined || typeof data !== 'object' || data === null) {
+  const properties = readProperties(resolve(root, root)) ?? {};
+  const numeric = new Map<string, NumericKind>();
+  for (const name of Object.keys(properties)) {
+    const kind = readNumericKind(root, resolve(root, properties[name]));
+    if (kind !== undefined) numeric.set(name, kind);
+  }
+  if (numeric.size === 0) {
     return undefined;
   }
-  for (const [name, value] of Object.entries(data)) {
-    const property = Object.hasOwn(properties, name) ? resolve(root, properties[name]) : undefined;
-    const kind = property === undefined ? undefined : readNumericKind(root, property);
-    if (kind === undefined) continue;
 
-    const texts = Array.isArray(value) ? value : [value];
-    const loose = texts.find(
-      (text) => typeof text === 'string' && wouldCoerce(text) && !isStrict(text, kind),
-    );
-    if (loose !== undefined) {
-      return describe(name, kind);
+  return (data) => {
+    if (typeof data !== 'object' || data === null) {
+      return undefined;
     }
-  }
+    for (const [name, kind] of numeric) {
+      const value: unknown = Object.hasOwn(data, name)
+        ? (data as Record<string, unknown>)[name]
+        : undefined;
+      const texts = Array.isArray(value) ? value : [value];
+      if (
+        texts.some((text) => typeof text === 'string' && wouldCoerce(text) && !isStrict(text, kind))
+      ) {
+        return { name, kind };
+      }
+    }
 
-  return undefined;
+    return undefined;
+  };
 }
 
 /**
@@ -50,7 +70,7 @@ function wouldCoerce(text: string): boolean {
   return text !== '' && !Number.isNaN(Number(text));
 }
 
-function isStrict(text: string, kind: 'integer' | 'number'): boolean {
+function isStrict(text: string, kind: NumericKind): boolean {
   if (kind === 'number') {
     return DECIMAL_NUMBER.test(text) && Number.isFinite(Number(text));
   }
@@ -59,7 +79,7 @@ function isStrict(text: string, kind: 'integer' | 'number'): boolean {
 }
 
 /** `integer` or `number` when the schema (or its array items) is one, alone or with null. */
-function readNumericKind(root: Schema, schema: Schema): 'integer' | 'number' | undefined {
+function readNumericKind(root: Schema, schema: Schema): NumericKind | undefined {
   const type = schema.type;
   if (type === 'integer' || type === 'number') {
     return type;
@@ -97,19 +117,4 @@ function resolve(root: Schema, schema: unknown): Schema {
   const defs = (root.$defs ?? {}) as Record<string, unknown>;
 
   return Object.hasOwn(defs, name) ? resolve(root, defs[name]) : node;
-}
-
-function describe(name: string, kind: 'integer' | 'number'): ErrorObject {
-  const pointer = `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-
-  return {
-    keyword: 'type',
-    instancePath: pointer.length > 200 ? `${pointer.slice(0, 199)}…` : pointer,
-    schemaPath: '#/properties',
-    params: { type: kind },
-    message:
-      kind === 'integer'
-        ? 'must be a whole number written in decimal digits, at most 9007199254740991 in size'
-        : 'must be a number written in decimal digits',
-  };
 }

@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, Options as AjvOptions } from 'ajv';
 import addFormats from 'ajv-formats';
-import { findLooseNumber } from './numeric-text.js';
+import { compileLooseNumberCheck, type LooseNumber } from './numeric-text.js';
 
 /**
  * The runtime's one ajv setup. Generated servers validate requests with it and generated
@@ -99,14 +99,15 @@ export function compileValidator<T>(
   options: CompileValidatorOptions = {},
 ): Validator<T> {
   const validate = getAjv(options.coerce === true).compile<T>(schema);
-  if (options.coerce !== true) {
+  const findLoose = options.coerce === true ? compileLooseNumberCheck(schema) : undefined;
+  if (findLoose === undefined) {
     return validate;
   }
   // Text is checked before ajv coerces it: see numeric-text.ts for what coercion lets through.
   const strict = ((data: unknown): data is T => {
-    const loose = findLooseNumber(schema, data);
+    const loose = findLoose(data);
     if (loose !== undefined) {
-      strict.errors = [loose];
+      strict.errors = [describeLooseNumber(loose)];
 
       return false;
     }
@@ -122,6 +123,20 @@ export function compileValidator<T>(
 /** Escapes one property name as a JSON pointer token (RFC 6901, section 3). */
 function escapePointerToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** The error of a parameter whose text coercion would read loosely, in ajv's own shape. */
+function describeLooseNumber({ name, kind }: LooseNumber): ValidationError {
+  return {
+    keyword: 'type',
+    instancePath: `/${escapePointerToken(name)}`,
+    schemaPath: '#/properties',
+    params: { type: kind },
+    message:
+      kind === 'integer'
+        ? 'must be a whole number written in decimal digits, at most 9007199254740991 in size'
+        : 'must be a number written in decimal digits',
+  };
 }
 
 /** The longest `path` of a {@link ValidationIssue}; longer ones are cut and end with `…`. */
