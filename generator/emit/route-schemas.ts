@@ -26,6 +26,8 @@ export const SCHEMA_PARTS: readonly SchemaPart[] = [
   'response',
 ];
 
+const built = new WeakMap<RouteModel, RouteSchemas>();
+
 /**
  * The schemas of every named type of the contract, by name: written once, as the shared
  * `$defs` of every route schema that refers to a named type (`#/$defs/User`).
@@ -40,6 +42,11 @@ export function buildSchemaDefinitions(model: ApiModel): JsonSchema {
  * (ajv, fastify's serializer), while every named type is written only once.
  */
 export function buildRouteSchemas(route: RouteModel, model: ApiModel): RouteSchemas {
+  // The schemas, client and server emitters all ask; the model is read-only, so build once.
+  const known = built.get(route);
+  if (known !== undefined) {
+    return known;
+  }
   const schemas: RouteSchemas = {};
   if (route.pathParams.length > 0) {
     schemas.params = {
@@ -63,6 +70,8 @@ export function buildRouteSchemas(route: RouteModel, model: ApiModel): RouteSche
   if (route.response !== undefined) {
     schemas.response = buildRootSchema(route.response, model.types);
   }
+
+  built.set(route, schemas);
 
   return schemas;
 }
