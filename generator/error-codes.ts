@@ -116,7 +116,10 @@ export const GeneratorErrorCodes = Object.freeze({
   EMIT_NAME_CLASH: 'RG_EMIT_NAME_CLASH',
 
   // -- writer --
-  /** The output folder is the project root, holds an input, or holds files resilgen did not generate. */
+  /**
+   * The output folder is the project root, holds an input, holds files resilgen did not
+   * generate, or holds another contract's package.
+   */
   OUT_UNSAFE: 'RG_OUT_UNSAFE',
   /** The file system refused to write or remove a generated file. */
   WRITE_FAILED: 'RG_WRITE_FAILED',

@@ -198,7 +198,8 @@ function buildClientClass(
       writer.writeLine(
         alternative === ''
           ? 'alternativeBaseURL: options.alternativeBaseURL,'
-          : `alternativeBaseURL: options.baseURL === undefined ? options.alternativeBaseURL${alternative} : options.alternativeBaseURL,`,
+          : 'alternativeBaseURL: options.baseURL === undefined ' +
+              `? options.alternativeBaseURL${alternative} : options.alternativeBaseURL,`,
       );
       writer.writeLine('axios: options.axios,');
       writer.writeLine('headers: options.headers,');
@@ -281,7 +282,8 @@ function buildMethod(route: RouteModel, names: ApiNames): MethodDeclarationStruc
     ],
     returnType: `ApiPromise<${writeResponseType(route)}>`,
     statements: [
-      `return callRoute(this.#http, ${routeNames.policy}, { ${spec.join(', ')} }, options${extrasText});`,
+      `return callRoute(this.#http, ${routeNames.policy}, ` +
+        `{ ${spec.join(', ')} }, options${extrasText});`,
     ],
   };
 }

@@ -254,7 +254,8 @@ function writeInvoke(route: RouteModel, names: ApiNames): string {
         );
   const typeOf = (parameter: RouteModel['query']): string =>
     parameter === undefined ? 'unknown' : writeTypeText(parameter.type, { docs: false });
-  const requestType = `RouteRequest<${params}, ${typeOf(route.query)}, ${typeOf(route.body)}, ${typeOf(route.headers)}>`;
+  const typeArguments = [params, typeOf(route.query), typeOf(route.body), typeOf(route.headers)];
+  const requestType = `RouteRequest<${typeArguments.join(', ')}>`;
   const args = route.parameters.map((parameter) => {
     switch (parameter.in) {
       case 'path':
@@ -270,7 +271,9 @@ function writeInvoke(route: RouteModel, names: ApiNames): string {
 
   const request = args.length === 0 ? '_request' : 'request';
 
-  return `(handlers, ${request}: ${requestType}, context) => handlers.${method}(${[...args, 'context'].join(', ')})`;
+  const call = `handlers.${method}(${[...args, 'context'].join(', ')})`;
+
+  return `(handlers, ${request}: ${requestType}, context) => ${call}`;
 }
 
 function buildCreateServer(
