@@ -4,7 +4,7 @@ import { REJECTED } from './circuit-breaker.js';
 import type { CallOutcome, CircuitBreaker } from './circuit-breaker.js';
 import { classifyFailure } from './classify.js';
 import type { Clock } from './clock.js';
-import type { EventHub } from './emitter.js';
+import type { EventHub, FirstTrySuccessSink } from './emitter.js';
 import type { RetryRefusal } from './events.js';
 import { isHttpError } from './http-errors.js';
 import {
@@ -26,6 +26,8 @@ export interface RouteRuntime {
   readonly budget: RetryBudget | undefined;
   readonly clock: Clock;
   readonly events: EventHub;
+  /** Records the route's first-try successes without event objects, when listeners allow. */
+  readonly firstTrySink: FirstTrySuccessSink;
   /** A number in `[0, 1)`, for jitter. */
   readonly random: () => number;
 }
@@ -65,12 +67,28 @@ export class CallRun {
   /**
    * @param canRepeat - the request may be sent again: its method is repeatable or it carries
    *   an idempotency key.
+   * @param startedAt - when the call started, in clock ms; default: read the clock now.
    */
-  constructor(route: RouteRuntime, callerSignal: AbortSignal | undefined, canRepeat: boolean) {
+  constructor(
+    route: RouteRuntime,
+    callerSignal: AbortSignal | undefined,
+    canRepeat: boolean,
+    startedAt = route.clock.now(),
+  ) {
     this.route = route;
     this.callerSignal = callerSignal;
-    this.startedAt = route.clock.now();
+    this.startedAt = startedAt;
     this.#canRepeat = canRepeat;
+  }
+
+  /**
+   * Takes over a first attempt the pipeline's fast path began by itself (slot held, breaker
+   * ticket taken, budget told, no time limit): the run then concludes it like its own.
+   */
+  adoptFirstAttempt(ticket: number): void {
+    this.#ticket = ticket;
+    this.attempts = 1;
+    this.#attemptStartedAt = this.startedAt;
   }
 
   /** The whole call's signal: the total time limit's, else the caller's. */

@@ -89,6 +89,14 @@ export class CircuitBreaker {
   }
 
   /**
+   * False when a success recorded now needs no fresh clock reading: the breaker is closed and
+   * its strategy does not time calls. The pipeline then passes the call's start reading.
+   */
+  needsSuccessTime(): boolean {
+    return this.#state !== CLOSED || this.#strategy.timed;
+  }
+
+  /**
    * Asks to let one call through. Returns a ticket (≥ 0) to hand back to
    * {@link CircuitBreaker.record}, or {@link REJECTED}, in which case the caller must not do
    * any I/O.

@@ -1,4 +1,4 @@
-import type { ResilienceEvent, ResilienceListener } from './events.js';
+import type { FirstTrySuccessRecorder, ResilienceEvent, ResilienceListener } from './events.js';
 
 /**
  * Hands {@link ResilienceEvent}s to subscribers. Emitters check {@link EventHub.active}
@@ -6,6 +6,8 @@ import type { ResilienceEvent, ResilienceListener } from './events.js';
  */
 export class EventHub {
   #listeners: readonly ResilienceListener[] = [];
+  /** Changes whenever the set of listeners does, so bound recorders know to rebind. */
+  #version = 0;
 
   /** @param listeners - subscribers from the start; more may come through {@link EventHub.on}. */
   constructor(listeners: readonly ResilienceListener[] = []) {
@@ -20,9 +22,14 @@ export class EventHub {
   /** Subscribes `listener`; the function returned unsubscribes it (twice is harmless). */
   on(listener: ResilienceListener): () => void {
     this.#listeners = [...this.#listeners, listener];
+    this.#version++;
 
     return () => {
-      this.#listeners = this.#listeners.filter((l) => l !== listener);
+      const remaining = this.#listeners.filter((l) => l !== listener);
+      if (remaining.length !== this.#listeners.length) {
+        this.#listeners = remaining;
+        this.#version++;
+      }
     };
   }
 
@@ -35,5 +42,77 @@ export class EventHub {
         // A subscriber's bug must never change the outcome of a call.
       }
     }
+  }
+
+  /**
+   * A sink for one route's first-try successes (see {@link FirstTrySuccessRecorder}): it
+   * records them without event objects while every listener can bind a recorder, and tells
+   * its caller to emit the events otherwise.
+   */
+  createFirstTrySink(
+    identity: { readonly route: string; readonly profile: string },
+    runtimeClock: object,
+  ): FirstTrySuccessSink {
+    return new FirstTrySuccessSink(
+      () => this.#version,
+      () => this.#bindAll(identity, runtimeClock),
+    );
+  }
+
+  #bindAll(
+    identity: { readonly route: string; readonly profile: string },
+    runtimeClock: object,
+  ): readonly FirstTrySuccessRecorder[] | undefined {
+    const recorders: FirstTrySuccessRecorder[] = [];
+    for (const listener of this.#listeners) {
+      if (listener.bindFirstTrySuccess === undefined) {
+        return undefined;
+      }
+      try {
+        recorders.push(listener.bindFirstTrySuccess(identity, runtimeClock));
+      } catch {
+        return undefined;
+      }
+    }
+
+    return recorders;
+  }
+}
+
+/** See {@link EventHub.createFirstTrySink}. */
+export class FirstTrySuccessSink {
+  readonly #version: () => number;
+  readonly #bind: () => readonly FirstTrySuccessRecorder[] | undefined;
+  #boundVersion = -1;
+  #recorders: readonly FirstTrySuccessRecorder[] | undefined;
+
+  constructor(version: () => number, bind: () => readonly FirstTrySuccessRecorder[] | undefined) {
+    this.#version = version;
+    this.#bind = bind;
+  }
+
+  /**
+   * Records a first-try success with every listener's recorder. Returns false, having
+   * recorded nothing, when some listener has none: the caller emits the events instead.
+   */
+  record(durationMs: number, at: number): boolean {
+    const version = this.#version();
+    if (version !== this.#boundVersion) {
+      this.#recorders = this.#bind();
+      this.#boundVersion = version;
+    }
+    const recorders = this.#recorders;
+    if (recorders === undefined) {
+      return false;
+    }
+    for (const recorder of recorders) {
+      try {
+        recorder(durationMs, at);
+      } catch {
+        // A subscriber's bug must never change the outcome of a call.
+      }
+    }
+
+    return true;
   }
 }

@@ -67,5 +67,30 @@ export type ResilienceEvent =
       readonly at: number;
     };
 
+/**
+ * Records the most common call without building its two events: a call that succeeded on its
+ * first attempt, answered by the network. It must count exactly what an `attempt` event
+ * (attempt 1, `success`, no status) followed by a `call` event (`success`, 1 attempt, source
+ * `network`) would, both with this `at` and `durationMs`.
+ *
+ * @param durationMs - how long the attempt, and so the call, took.
+ * @param at - when it ended, in the runtime clock's ms.
+ */
+export type FirstTrySuccessRecorder = (durationMs: number, at: number) => void;
+
 /** A subscriber to {@link ResilienceEvent}s. It must not throw; what it throws is ignored. */
-export type ResilienceListener = (event: ResilienceEvent) => void;
+export interface ResilienceListener {
+  (event: ResilienceEvent): void;
+  /**
+   * Optional: a recorder for the first-try successes of one route, which the runtime then
+   * calls instead of building the two events (see {@link FirstTrySuccessRecorder}). Asked
+   * once per route while the set of listeners stays the same; the route and profile strings
+   * are those every event of the route carries.
+   *
+   * @param runtimeClock - the clock the events' `at` readings come from.
+   */
+  bindFirstTrySuccess?(
+    identity: { readonly route: string; readonly profile: string },
+    runtimeClock: object,
+  ): FirstTrySuccessRecorder;
+}

@@ -1,6 +1,12 @@
 import type { Histogram } from 'prom-client';
 import type { Clock } from './clock.js';
-import type { BreakerState, RejectionKind, ResilienceEvent, ResilienceListener } from './events.js';
+import type {
+  BreakerState,
+  FirstTrySuccessRecorder,
+  RejectionKind,
+  ResilienceEvent,
+  ResilienceListener,
+} from './events.js';
 import type { Counts } from './metrics-labels.js';
 import type { LatencyLabel, LatencySeries, LatencySummary } from './metrics-latency.js';
 import type { MetricsOptions } from './metrics-options.js';
@@ -64,7 +70,15 @@ export class MetricsRegistry {
   /** The clock the registry reads time from. */
   readonly clock: Pick<Clock, 'now'>;
   /** Records one event; pass it wherever a {@link ResilienceListener} is expected. */
-  readonly listener: ResilienceListener = (event) => this.record(event);
+  readonly listener: ResilienceListener = Object.assign(
+    (event: ResilienceEvent) => this.record(event),
+    {
+      bindFirstTrySuccess: (
+        identity: { readonly route: string; readonly profile: string },
+        runtimeClock: object,
+      ): FirstTrySuccessRecorder => this.#bindFirstTrySuccess(identity, runtimeClock),
+    },
+  );
   readonly #maxSeries: number;
   readonly #series: SeriesTable;
   readonly #breakers = new Map<string, BreakerSeries & { transitions: Counts<BreakerState> }>();
@@ -161,6 +175,28 @@ export class MetricsRegistry {
       recentEvents: this.#recent.size,
       recentEventsCapacity: this.#recent.capacity,
       rateSlots: this.#rate.slots,
+    };
+  }
+
+  /**
+   * A recorder counting what an `attempt` event (1, success) and a `call` event (success, 1
+   * attempt, network) of the route would: the series is found once, here. The request rate
+   * takes the events' reading when the runtime's clock is the registry's.
+   */
+  #bindFirstTrySuccess(
+    identity: { readonly route: string; readonly profile: string },
+    runtimeClock: object,
+  ): FirstTrySuccessRecorder {
+    const entry = this.#series.readOrAdd(identity.profile, identity.route);
+    const { counters, latency } = entry;
+    const sameClock = runtimeClock === this.clock;
+
+    return (durationMs, at) => {
+      addCount(counters.attempts, 'success');
+      addCount(counters.calls, 'success');
+      this.#latency.recordAttempt(latency, durationMs);
+      this.#latency.recordCall(latency, durationMs);
+      this.#rate.add(sameClock ? at : this.clock.now());
     };
   }
 

@@ -166,6 +166,7 @@ export class ResilienceRegistry implements ResilienceSource, BreakerControl {
       bulkhead: policies.bulkhead,
       budget: policies.budget,
       random: this.#random,
+      firstTrySink: this.events.createFirstTrySink(settings.identity, this.clock),
       ...deps,
     };
   }

@@ -44,3 +44,21 @@ export async function runAttempts<T>(run: CallRun, fn: AttemptFn<T>): Promise<T>
     await run.waitBeforeRetry();
   }
 }
+
+/**
+ * Goes on with a call whose first attempt, begun by the pipeline's fast path and adopted by
+ * `run` ({@link CallRun.adoptFirstAttempt}), threw `thrown`: concludes that attempt, then
+ * retries as {@link runAttempts} does.
+ */
+export async function retryAfterFirstFailure<T>(
+  run: CallRun,
+  fn: AttemptFn<T>,
+  thrown: unknown,
+): Promise<T> {
+  if (run.concludeAttempt(run.explain(thrown)) === STOP) {
+    throw run.finish();
+  }
+  await run.waitBeforeRetry();
+
+  return runAttempts(run, fn);
+}

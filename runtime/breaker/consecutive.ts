@@ -5,6 +5,7 @@ import type { BreakerStrategy } from './strategy.js';
  * default strategy, and the one the seed config describes.
  */
 export class ConsecutiveStrategy implements BreakerStrategy {
+  readonly timed = false;
   readonly #threshold: number;
   #run = 0;
 

@@ -10,6 +10,7 @@ const SLOW = 2;
  * a success included: a success can complete the window that opens the breaker.
  */
 export class CountWindowStrategy implements BreakerStrategy {
+  readonly timed: boolean;
   readonly #limits: RateLimits;
   readonly #outcomes: Uint8Array;
   #next = 0;
@@ -21,6 +22,7 @@ export class CountWindowStrategy implements BreakerStrategy {
   constructor(windowSize: number, limits: RateLimits) {
     this.#limits = limits;
     this.#outcomes = new Uint8Array(windowSize);
+    this.timed = limits.slowCallDurationMs !== Infinity;
   }
 
   record(failed: boolean, durationMs: number): boolean {

@@ -4,6 +4,11 @@
  */
 export interface BreakerStrategy {
   /**
+   * True when {@link BreakerStrategy.record} reads its `durationMs` or `now` for a success;
+   * when false, a closed breaker may record a success without a fresh clock reading.
+   */
+  readonly timed: boolean;
+  /**
    * Counts one finished call.
    *
    * @param failed - the call was a failure (see `classifyFailure`).

@@ -12,6 +12,7 @@ const SLOW = 2;
  * in tenths of its length (see {@link SlidingWindow}).
  */
 export class TimeWindowStrategy implements BreakerStrategy {
+  readonly timed = true;
   readonly #limits: RateLimits;
   readonly #window: SlidingWindow;
 
