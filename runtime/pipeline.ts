@@ -8,7 +8,7 @@ import { retryAfterFirstFailure, runAttempts } from './retry.js';
 import type { AttemptContext, AttemptFn } from './retry.js';
 
 /** Per-call options of a plain function run through a route's policies. */
-export interface ExecuteOptions {
+export interface ExecuteOptions<T = unknown> {
   /** Aborts the call: the attempt in progress, a backoff wait, a queue wait. */
   readonly signal?: AbortSignal;
   /**
@@ -16,26 +16,36 @@ export interface ExecuteOptions {
    * does for HTTP. Routes with `idempotent: true` are retryable anyway.
    */
   readonly idempotencyKey?: string;
+  /**
+   * Answers the call when it fails and the policy's `fallback.enabled` is true: after the
+   * last attempt, an open breaker, a full bulkhead or a time limit, but never for what the
+   * classifier passes through (an `HttpError` 4xx other than 408 and 429) nor for the
+   * caller's abort. Its answer is reported with source `default` and a `fallback` event. A
+   * fallback that throws has nothing to serve: the call rejects with its own error. Build it
+   * once, like the options object, rather than per call. Default: none.
+   */
+  readonly fallback?: (error: unknown) => T | Promise<T>;
 }
 
-const NO_OPTIONS: ExecuteOptions = Object.freeze({});
+const NO_OPTIONS: ExecuteOptions<never> = Object.freeze({});
 
 /** What the first attempt of a fast-path call is given: nothing can abort it. */
 const FIRST_ATTEMPT: AttemptContext = Object.freeze({ signal: undefined, attempt: 1 });
 
 /**
- * Runs a plain async function through a route's policies, outermost first: bulkhead → total
- * timeout → retry → circuit breaker → attempt timeout → `fn`. (Fallback and cache serve HTTP
- * reads only; see `http-client.ts`.)
+ * Runs a plain async function through a route's policies, outermost first: fallback →
+ * bulkhead → total timeout → retry → circuit breaker → attempt timeout → `fn`. (The HTTP
+ * client adds the cache and its own fallback sources; see `http-client.ts`.)
  *
  * A call that can start at once — a free bulkhead slot, a breaker letting it through, no time
- * limit and no caller signal — takes a fast path: one async frame that awaits `fn` once and
- * builds the retry state only if that first attempt fails. The decisions are the same.
+ * limit and no caller signal — takes a fast path: its first attempt is chained to directly,
+ * without an async frame, and the retry state is built only if that attempt fails. The
+ * decisions are the same.
  */
 export function executeRoute<T>(
   route: RouteRuntime,
   fn: AttemptFn<T>,
-  options: ExecuteOptions = NO_OPTIONS,
+  options: ExecuteOptions<T> = NO_OPTIONS,
 ): Promise<T> {
   const { settings, bulkhead } = route;
   if (
@@ -58,22 +68,38 @@ export function executeRoute<T>(
 
 /**
  * The fast path of {@link executeRoute}: the bulkhead slot (if any) and the breaker ticket are
- * held; runs the first attempt, and hands a failure to the retry loop.
+ * held; chains to the first attempt, and hands a failure to the retry loop.
  */
-async function runFast<T>(
+function runFast<T>(
   route: RouteRuntime,
   fn: AttemptFn<T>,
-  options: ExecuteOptions,
+  options: ExecuteOptions<T>,
   ticket: number,
   startedAt: number,
 ): Promise<T> {
   route.budget?.recordFirstAttempt(startedAt);
-  let value: T;
+  let attempt: Promise<T>;
   try {
-    value = await fn(FIRST_ATTEMPT);
+    attempt = fn(FIRST_ATTEMPT);
   } catch (thrown) {
+    // A function that throws before it returns a promise failed its attempt all the same.
     return continueAfterFirstFailure(route, fn, options, ticket, startedAt, thrown);
   }
+  // Plain JavaScript may hand back a value or a foreign thenable instead of a promise.
+  const settled = attempt instanceof Promise ? attempt : Promise.resolve(attempt);
+
+  return settled.then(
+    (value) => {
+      concludeFastSuccess(route, ticket, startedAt);
+
+      return value;
+    },
+    (thrown: unknown) => continueAfterFirstFailure(route, fn, options, ticket, startedAt, thrown),
+  );
+}
+
+/** A fast-path call's first attempt succeeded: tells the breaker, frees the slot, reports. */
+function concludeFastSuccess(route: RouteRuntime, ticket: number, startedAt: number): void {
   const { events, breaker } = route;
   if (!events.active) {
     // Nobody times the call: read the clock again only when the breaker needs it.
@@ -81,7 +107,7 @@ async function runFast<T>(
     breaker.record(ticket, 'success', endedAt - startedAt, endedAt);
     route.bulkhead?.release();
 
-    return value;
+    return;
   }
   const endedAt = route.clock.now();
   const durationMs = endedAt - startedAt;
@@ -100,75 +126,117 @@ async function runFast<T>(
     });
     reportCall(route, { attempts: 1, startedAt }, 'network', 'success', endedAt);
   }
-
-  return value;
 }
 
 /** The fast path's first attempt failed: the retry loop takes over the call and its slot. */
 async function continueAfterFirstFailure<T>(
   route: RouteRuntime,
   fn: AttemptFn<T>,
-  options: ExecuteOptions,
+  options: ExecuteOptions<T>,
   ticket: number,
   startedAt: number,
   thrown: unknown,
 ): Promise<T> {
   const run = new CallRun(route, undefined, canRepeat(route, options), startedAt);
   run.adoptFirstAttempt(ticket);
+  let value: T;
   try {
-    const value = await retryAfterFirstFailure(run, fn, thrown);
-    route.bulkhead?.release();
-    reportCall(route, run, 'network', 'success', run.attemptEndedAt);
-
-    return value;
+    value = await retryAfterFirstFailure(run, fn, thrown);
   } catch (error) {
     route.bulkhead?.release();
-    reportCall(route, run, 'network', classifyFailure(error));
-    throw error;
-  } finally {
     run.dispose();
+
+    return fallBack(route, run, options, error);
   }
+  route.bulkhead?.release();
+  run.dispose();
+  reportCall(route, run, 'network', 'success', run.attemptEndedAt);
+
+  return value;
 }
 
 /** The general path of {@link executeRoute}: queueing, time limits, a caller's signal. */
 async function runGeneral<T>(
   route: RouteRuntime,
   fn: AttemptFn<T>,
-  options: ExecuteOptions,
+  options: ExecuteOptions<T>,
 ): Promise<T> {
   const run = new CallRun(route, options.signal, canRepeat(route, options));
-  // A free bulkhead slot is taken here, saving runGuarded's closures and frames; a call that
-  // has to queue goes through the bulkhead.
-  const { bulkhead } = route;
-  const entered = bulkhead?.tryEnter();
+  let value: T;
   try {
-    let value: T;
-    if (entered === false) {
-      value = await runGuarded(run, () => runAttempts(run, fn));
-    } else {
-      try {
-        run.start(run.startedAt);
-        value = await runAttempts(run, fn);
-      } finally {
-        if (entered === true) {
-          bulkhead?.release();
-        }
-      }
-    }
-    // The call ended when its last attempt did: that reading serves.
-    reportCall(route, run, 'network', 'success', run.attemptEndedAt);
-
-    return value;
+    value = await runInBulkhead(run, fn);
   } catch (error) {
-    reportCall(route, run, 'network', classifyFailure(error));
-    throw error;
-  } finally {
+    // The time limits end with the attempts: the fallback is not part of the call's time.
     run.dispose();
+
+    return fallBack(route, run, options, error);
+  }
+  run.dispose();
+  // The call ended when its last attempt did: that reading serves.
+  reportCall(route, run, 'network', 'success', run.attemptEndedAt);
+
+  return value;
+}
+
+/**
+ * Runs the call's attempts inside the route's bulkhead. A free slot is taken at once, saving
+ * {@link runGuarded}'s closures and frames; a call that has to queue goes through the
+ * bulkhead.
+ */
+async function runInBulkhead<T>(run: CallRun, fn: AttemptFn<T>): Promise<T> {
+  const { bulkhead } = run.route;
+  const entered = bulkhead?.tryEnter();
+  if (entered === false) {
+    return runGuarded(run, () => runAttempts(run, fn));
+  }
+  try {
+    run.start(run.startedAt);
+
+    return await runAttempts(run, fn);
+  } finally {
+    if (entered === true) {
+      bulkhead?.release();
+    }
   }
 }
 
+/**
+ * Ends a failed call: serves the caller's fallback when the error is a failure and the
+ * policy's fallback is enabled, and reports the call either way.
+ *
+ * @throws `error` when nothing serves the call.
+ */
+async function fallBack<T>(
+  route: RouteRuntime,
+  run: CallProgress,
+  options: ExecuteOptions<T>,
+  error: unknown,
+): Promise<T> {
+  const verdict = classifyFailure(error);
+  const { fallback } = options;
+  if (verdict !== 'failure' || fallback === undefined || !route.settings.fallbackEnabled) {
+    reportCall(route, run, 'network', verdict);
+    throw error;
+  }
+  let value: T;
+  try {
+    value = await fallback(error);
+  } catch {
+    // A fallback that fails has nothing to serve; the caller sees what went wrong first.
+    reportCall(route, run, 'network', verdict);
+    throw error;
+  }
+  const { events, clock, settings } = route;
+  if (events.active) {
+    events.emit({ type: 'fallback', source: 'default', ...settings.identity, at: clock.now() });
+  }
+  reportCall(route, run, 'default', verdict);
+
+  return value;
+}
+
 /** True when the call may be sent again: a repeatable or idempotent route, or a key. */
-function canRepeat(route: RouteRuntime, options: ExecuteOptions): boolean {
+function canRepeat(route: RouteRuntime, options: ExecuteOptions<unknown>): boolean {
   const { settings } = route;
 
   return settings.repeatable || settings.idempotent || options.idempotencyKey !== undefined;

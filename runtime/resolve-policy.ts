@@ -50,7 +50,9 @@ export interface ResolvedRoute {
   /** The method may be repeated without an idempotency key (GET, HEAD, OPTIONS, PUT, DELETE). */
   readonly repeatable: boolean;
   readonly idempotent: boolean;
-  /** Empty when fallback is off or the route is not a read. */
+  /** `fallback.enabled`: a failed call may be answered another way. */
+  readonly fallbackEnabled: boolean;
+  /** The HTTP client's fallback sources, in order; empty when fallback is off or the route is not a read. */
   readonly fallbackOrder: readonly FallbackSource[];
   readonly cache: { readonly ttlMs: number; readonly staleTtlMs: number } | undefined;
   readonly retryBudget: Required<RetryBudgetPolicy> | undefined;
@@ -100,6 +102,7 @@ export function resolveRoutePolicy(policy: RoutePolicy): ResolvedRoute {
     isRead,
     repeatable: REPEATABLE.has(method),
     idempotent: policy.idempotent === true,
+    fallbackEnabled: policy.fallback.enabled === true,
     fallbackOrder: isRead ? resolveFallback(policy, check) : [],
     cache: cache && {
       ttlMs: check.range('cache.ttlMs', cache.ttlMs, MS),
