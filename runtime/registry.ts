@@ -48,6 +48,9 @@ export class ResilienceRegistry implements ResilienceSource, BreakerControl {
   readonly #random: () => number;
   readonly #profiles = new Map<string, ProfilePolicies>();
   readonly #routes = new WeakMap<RoutePolicy, Map<string, RouteRuntime>>();
+  // The last route asked for without a service: a loop over one route skips both lookups.
+  #lastPolicy: RoutePolicy | undefined;
+  #lastRuntime: RouteRuntime | undefined;
 
   constructor(options: RegistryOptions = {}) {
     this.clock = options.clock ?? systemClock;
@@ -73,6 +76,9 @@ export class ResilienceRegistry implements ResilienceSource, BreakerControl {
    * @throws {@link RuntimeError} `RT_INVALID_POLICY` for a policy the runtime cannot use.
    */
   runtimeFor(policy: RoutePolicy, service = ''): RouteRuntime {
+    if (policy === this.#lastPolicy && service === '' && this.#lastRuntime !== undefined) {
+      return this.#lastRuntime;
+    }
     let byService = this.#routes.get(policy);
     if (!byService) {
       byService = new Map();
@@ -82,6 +88,10 @@ export class ResilienceRegistry implements ResilienceSource, BreakerControl {
     if (!runtime) {
       runtime = this.#buildRuntime(resolveRoutePolicy(policy), service);
       byService.set(service, runtime);
+    }
+    if (service === '') {
+      this.#lastPolicy = policy;
+      this.#lastRuntime = runtime;
     }
 
     return runtime;
@@ -95,7 +105,7 @@ export class ResilienceRegistry implements ResilienceSource, BreakerControl {
    *   {@link BrokenCircuitError}, {@link BulkheadRejectedError}, {@link TimeoutError},
    *   {@link AbortError}.
    */
-  execute<T>(policy: RoutePolicy, fn: AttemptFn<T>, options?: ExecuteOptions): Promise<T> {
+  execute<T>(policy: RoutePolicy, fn: AttemptFn<T>, options?: ExecuteOptions<T>): Promise<T> {
     return executeRoute(this.runtimeFor(policy), fn, options);
   }
 
