@@ -53,10 +53,12 @@ export class EventHub {
     identity: { readonly route: string; readonly profile: string },
     runtimeClock: object,
   ): FirstTrySuccessSink {
-    return new FirstTrySuccessSink(
-      () => this.#version,
-      () => this.#bindAll(identity, runtimeClock),
-    );
+    return new FirstTrySuccessSink(this, () => this.#bindAll(identity, runtimeClock));
+  }
+
+  /** Changes whenever the set of listeners does. */
+  get version(): number {
+    return this.#version;
   }
 
   #bindAll(
@@ -81,13 +83,13 @@ export class EventHub {
 
 /** See {@link EventHub.createFirstTrySink}. */
 export class FirstTrySuccessSink {
-  readonly #version: () => number;
+  readonly #hub: EventHub;
   readonly #bind: () => readonly FirstTrySuccessRecorder[] | undefined;
   #boundVersion = -1;
   #recorders: readonly FirstTrySuccessRecorder[] | undefined;
 
-  constructor(version: () => number, bind: () => readonly FirstTrySuccessRecorder[] | undefined) {
-    this.#version = version;
+  constructor(hub: EventHub, bind: () => readonly FirstTrySuccessRecorder[] | undefined) {
+    this.#hub = hub;
     this.#bind = bind;
   }
 
@@ -96,7 +98,7 @@ export class FirstTrySuccessSink {
    * recorded nothing, when some listener has none: the caller emits the events instead.
    */
   record(durationMs: number, at: number): boolean {
-    const version = this.#version();
+    const version = this.#hub.version;
     if (version !== this.#boundVersion) {
       this.#recorders = this.#bind();
       this.#boundVersion = version;

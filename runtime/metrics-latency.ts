@@ -87,6 +87,21 @@ export class LatencyRecorder {
     }
   }
 
+  /**
+   * Records a call that succeeded at its first attempt, in `durationMs`: the call and its one
+   * attempt took the same time. Non-finite or negative values are ignored.
+   */
+  recordFirstTry(series: LatencySeries, durationMs: number): void {
+    if (!isDuration(durationMs)) {
+      return;
+    }
+
+    this.#recentCallsMs.push(durationMs);
+    const seconds = durationMs / 1000;
+    series.call.observe(seconds);
+    series.attempt.observe(seconds);
+  }
+
   /** The average, p95 and p99 of the recent call durations. */
   readSummary(): LatencySummary {
     const values = this.#recentCallsMs.toArray();

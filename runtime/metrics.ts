@@ -192,10 +192,9 @@ export class MetricsRegistry {
     const sameClock = runtimeClock === this.clock;
 
     return (durationMs, at) => {
-      addCount(counters.attempts, 'success');
-      addCount(counters.calls, 'success');
-      this.#latency.recordAttempt(latency, durationMs);
-      this.#latency.recordCall(latency, durationMs);
+      counters.attempts.success++;
+      counters.calls.success++;
+      this.#latency.recordFirstTry(latency, durationMs);
       this.#rate.add(sameClock ? at : this.clock.now());
     };
   }
