@@ -12,6 +12,10 @@ export class SlidingWindow {
   readonly #counters: number;
   readonly #epochs: Float64Array;
   readonly #values: Float64Array;
+  // The slice the last add went to: the next add in the same slice skips the division.
+  #sliceStart = Infinity;
+  #sliceEnd = -Infinity;
+  #sliceOffset = 0;
 
   /**
    * @param windowMs - the span the sums cover, in milliseconds.
@@ -28,14 +32,11 @@ export class SlidingWindow {
 
   /** Adds `amount` (default 1) to counter `counter` at time `now` (ms). */
   add(now: number, counter: number, amount = 1): void {
-    const epoch = Math.floor(now / this.#sliceMs);
-    const slot = epoch % this.#epochs.length;
-    const start = slot * this.#counters;
-    if (this.#epochs[slot] !== epoch) {
-      this.#epochs[slot] = epoch;
-      this.#values.fill(0, start, start + this.#counters);
+    if (now < this.#sliceStart || now >= this.#sliceEnd) {
+      this.#enterSlice(now);
     }
-    this.#values[start + counter] = (this.#values[start + counter] as number) + amount;
+    const at = this.#sliceOffset + counter;
+    this.#values[at] = (this.#values[at] as number) + amount;
   }
 
   /** The sum of counter `counter` over the window that ends at `now` (ms). */
@@ -55,5 +56,21 @@ export class SlidingWindow {
   clear(): void {
     this.#epochs.fill(-Infinity);
     this.#values.fill(0);
+    this.#sliceStart = Infinity;
+    this.#sliceEnd = -Infinity;
+  }
+
+  /** Makes the slice of `now` the current one, clearing its slot when it held an older one. */
+  #enterSlice(now: number): void {
+    const epoch = Math.floor(now / this.#sliceMs);
+    const slot = epoch % this.#epochs.length;
+    const start = slot * this.#counters;
+    if (this.#epochs[slot] !== epoch) {
+      this.#epochs[slot] = epoch;
+      this.#values.fill(0, start, start + this.#counters);
+    }
+    this.#sliceOffset = start;
+    this.#sliceStart = epoch * this.#sliceMs;
+    this.#sliceEnd = (epoch + 1) * this.#sliceMs;
   }
 }
