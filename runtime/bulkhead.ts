@@ -102,12 +102,12 @@ export class Bulkhead {
 
   /** Gives back a slot taken by {@link Bulkhead.tryEnter}: the next queued call gets it. */
   release(): void {
-    const next = this.#queue.shift();
-    if (next) {
-      next.grant();
-    } else {
+    if (this.#queue.length === 0) {
       this.#inFlight--;
+
+      return;
     }
+    this.#queue.shift()?.grant();
   }
 
   /** The bulkhead's live figures, for monitoring. */

@@ -34,7 +34,8 @@ export class Ring<T> {
     }
 
     this.#items[this.#next] = item;
-    this.#next = (this.#next + 1) % this.#capacity;
+    // A comparison rather than `%`: a push is on every call's path, and a division is slow.
+    this.#next = this.#next + 1 === this.#capacity ? 0 : this.#next + 1;
   }
 
   /** The entries, oldest first, as a new array. */
