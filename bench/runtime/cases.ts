@@ -75,10 +75,10 @@ export function createRuntimeCase(name: RuntimeCaseName): RuntimeCase {
   }
 }
 
-/**
- * The runtime's plain-function path. Its fallback serves HTTP reads only, so a plain
- * function's fallback is the caller's `catch`, as it would be in an application.
- */
+/** A failed call answers 0, as cockatiel's fallback does below. */
+const FALLBACK_TO_ZERO = { fallback: (): number => 0 };
+
+/** The runtime's plain-function path, its fallback given as the call's option. */
 function createResilgenCase(
   policy: RoutePolicy,
   subscriber: 'metrics' | 'no-op' | 'none',
@@ -90,13 +90,7 @@ function createResilgenCase(
     // The events are built and handed over, and nothing is recorded: their cost alone.
     registry.on(() => {});
   }
-  const call = async (): Promise<number> => {
-    try {
-      return await registry.execute(policy, noop);
-    } catch {
-      return 0;
-    }
-  };
+  const call = (): Promise<number> => registry.execute(policy, noop, FALLBACK_TO_ZERO);
 
   return {
     call,
