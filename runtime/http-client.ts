@@ -3,6 +3,8 @@ import axios from 'axios';
 import type { AxiosInstance, AxiosRequestConfig } from 'axios';
 import { CallRun } from './call-run.js';
 import type { RouteRuntime } from './call-run.js';
+import { REJECTED } from './circuit-breaker.js';
+import type { CallOutcome } from './circuit-breaker.js';
 import { classifyFailure } from './classify.js';
 import { RUNTIME_DEFAULTS } from './defaults.js';
 import { RuntimeErrorCodes } from './error-codes.js';
@@ -47,6 +49,7 @@ export function createResilientHttp(options: ResilientHttpOptions): ResilientHtt
 }
 
 interface Call<T> {
+  readonly policy: RoutePolicy;
   readonly route: RouteRuntime;
   readonly spec: RequestSpec;
   readonly options: RequestOptions<T>;
@@ -74,7 +77,7 @@ class HttpClient {
     options: RequestOptions<T> = {},
   ): Promise<Answer<T>> {
     const route = this.#options.registry.runtimeFor(policy, this.#options.service);
-    const call = this.#prepare(route, spec, options);
+    const call = this.#prepare(policy, route, spec, options);
     const cached = this.#readFresh(call);
     if (cached) {
       return cached;
@@ -107,7 +110,12 @@ class HttpClient {
     return this.#fallBack(call, run, failure);
   }
 
-  #prepare<T>(route: RouteRuntime, spec: RequestSpec, options: RequestOptions<T>): Call<T> {
+  #prepare<T>(
+    policy: RoutePolicy,
+    route: RouteRuntime,
+    spec: RequestSpec,
+    options: RequestOptions<T>,
+  ): Call<T> {
     const { settings } = route;
     const key =
       spec.idempotencyKey ??
@@ -121,7 +129,7 @@ class HttpClient {
       ? buildCacheKey(settings.method, this.#options.baseURL + target, headers)
       : '';
 
-    return { route, spec, options, target, headers, cacheKey };
+    return { policy, route, spec, options, target, headers, cacheKey };
   }
 
   #readFresh<T>(call: Call<T>): Answer<T> | undefined {
@@ -197,14 +205,24 @@ class HttpClient {
   }
 
   /**
-   * One attempt on the alternative service, within the attempt timeout, without retries.
-   *
-   * TODO: the alternative service has no breaker or retries of its own — it starts to matter
-   * when the alternative is itself flaky or slow, as every failed read then waits on it again.
+   * One attempt on the alternative service, within the attempt timeout, without retries, behind
+   * a breaker of its own (`profile@service.alternative`, the route's breaker settings): while
+   * that breaker is open, the alternative has nothing to serve and the next source answers at
+   * once, without a connection to a service known to be down.
    */
-  async #askAlternative<T>(call: Call<T>, baseURL: string): Promise<ReceivedData<T>> {
+  async #askAlternative<T>(call: Call<T>, baseURL: string): Promise<ReceivedData<T> | undefined> {
     const { route, options } = call;
     const { settings, clock, events } = route;
+    const service = this.#options.service;
+    const { breaker } = this.#options.registry.runtimeFor(
+      call.policy,
+      service === undefined ? 'alternative' : `${service}.alternative`,
+    );
+    const startedAt = clock.now();
+    const ticket = breaker.tryAcquire(startedAt);
+    if (ticket === REJECTED) {
+      return undefined;
+    }
     const ms = settings.attemptTimeoutMs;
     const scope =
       ms === undefined
@@ -214,14 +232,22 @@ class HttpClient {
             events,
             identity: settings.identity,
           });
+    let outcome: CallOutcome = 'failure';
     try {
       const config = this.#buildConfig(call, baseURL);
       config.signal = scope?.signal ?? options.signal;
       const response = await this.#axios.request<unknown>(config);
+      const answer = readAnswer(response, options.validate, settings.identity);
+      outcome = 'success';
 
-      return readAnswer(response, options.validate, settings.identity);
+      return answer;
+    } catch (error) {
+      outcome = classifyFailure(scope?.timedOut ? scope.reason : error);
+      throw error;
     } finally {
       scope?.dispose();
+      const now = clock.now();
+      breaker.record(ticket, outcome, now - startedAt, now);
     }
   }
 

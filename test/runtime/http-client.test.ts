@@ -14,6 +14,7 @@ import type { ScriptedReply, SeenRequest } from './upstream.js';
 
 interface Setup {
   readonly clock: FakeClock;
+  readonly registry: ResilienceRegistry;
   readonly events: ResilienceEvent[];
   readonly http: ReturnType<typeof createResilientHttp>;
   /** Requests the primary upstream received. */
@@ -49,6 +50,7 @@ async function withServices(
   try {
     await body({
       clock,
+      registry,
       events,
       http,
       seen: primary.requests,
@@ -234,6 +236,88 @@ test("cache keys hold the full path, the query and the caller's credentials", ()
     assert.is(forBob.source, 'network', "bob never gets ana's answer");
     assert.is(forAna.source, 'cache');
     assert.is(seen.length, 4);
+  }));
+
+/** A read whose breakers open at the second failure and stay open 30 s. */
+const quickBreakerRead = (): RoutePolicy =>
+  cachedRead({
+    circuitBreaker: { failureThreshold: 2, recoveryTimeoutMs: 30_000, halfOpenMaxCalls: 1 },
+  });
+
+test('an alternative service that keeps failing gets a breaker of its own, and is then skipped', () =>
+  withServices(
+    { alternative: () => ({ status: 500 }) },
+    async ({ http, registry, setDown, seenByAlternative }) => {
+      setDown(true);
+      const policy = quickBreakerRead();
+      const sources: string[] = [];
+      for (let index = 0; index < 5; index++) {
+        const answer = await http.request<string>(
+          policy,
+          { path: `/api/users/${index}` },
+          { fallbackValue: () => 'default' },
+        );
+        sources.push(answer.source);
+      }
+      assert.equal(sources, ['default', 'default', 'default', 'default', 'default']);
+      assert.is(seenByAlternative.length, 2, 'no connection once its breaker opened');
+      assert.is(registry.breaker('default@alternative')?.state, 'open');
+      assert.is(registry.breaker('default')?.state, 'open', 'the primary has its own');
+    },
+  ));
+
+test("the alternative's breaker lets a trial through after its recovery timeout", () => {
+  let healthy = false;
+
+  return withServices(
+    { alternative: () => (healthy ? { body: 'replica' } : { status: 503 }) },
+    async ({ clock, http, registry, setDown, seenByAlternative }) => {
+      setDown(true);
+      const policy = quickBreakerRead();
+      for (let index = 0; index < 3; index++) {
+        await http.request(policy, { path: '/api/users/1' }).catch(() => undefined);
+      }
+      assert.is(seenByAlternative.length, 2);
+      healthy = true;
+      await clock.advance(30_000);
+      const answer = await http.request(policy, { path: '/api/users/1' });
+      assert.is(answer.source, 'alternative');
+      assert.is(registry.breaker('default@alternative')?.state, 'closed');
+    },
+  );
+});
+
+test('a 404 from the alternative service is no failure of it: its breaker stays closed', () =>
+  withServices(
+    { alternative: () => ({ status: 404, body: { error: 'not_here' } }) },
+    async ({ http, registry, setDown, seenByAlternative }) => {
+      setDown(true);
+      const policy = quickBreakerRead();
+      for (let index = 0; index < 4; index++) {
+        await http.request(policy, { path: '/api/users/1' }).catch(() => undefined);
+      }
+      assert.is(seenByAlternative.length, 4);
+      assert.is(registry.breaker('default@alternative')?.state, 'closed');
+    },
+  ));
+
+test('with a named service, the alternative breaker is named after it', () =>
+  withServices({}, async ({ clock }) => {
+    const down = await startUpstream(() => ({ status: 503 }));
+    try {
+      const registry = new ResilienceRegistry({ clock });
+      const named = createResilientHttp({
+        baseURL: down.baseURL,
+        alternativeBaseURL: down.baseURL,
+        registry,
+        service: 'users',
+      });
+      await named.request(quickBreakerRead(), { path: '/api/users/1' }).catch(() => undefined);
+      const names = registry.snapshot().flatMap((p) => p.breakers.map((b) => b.name));
+      assert.equal(names, ['default@users', 'default@users.alternative']);
+    } finally {
+      await down.close();
+    }
   }));
 
 test.run();
