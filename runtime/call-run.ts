@@ -121,13 +121,29 @@ export class CallRun {
   }
 
   /**
-   * Starts an attempt: asks the breaker, starts the attempt's time limit.
+   * The innermost time limit of the attempt in progress (its own, else the whole call's), or
+   * `undefined` when the route has none.
+   */
+  get attemptScope(): TimeScope | undefined {
+    return this.#attemptScope ?? this.#total;
+  }
+
+  /**
+   * The signal the attempt in progress must obey (`undefined` when nothing can abort it). An
+   * `AbortSignal` costs microseconds to make, so a time limit makes one only when this is read.
+   */
+  get attemptSignal(): AbortSignal | undefined {
+    return this.#attemptScope?.signal ?? this.signal;
+  }
+
+  /**
+   * Starts an attempt: asks the breaker, starts the attempt's time limit. The attempt then obeys
+   * {@link CallRun.attemptSignal}.
    *
-   * @returns the signal the attempt must obey (`undefined` when nothing can abort it).
    * @throws {@link BrokenCircuitError} when the breaker rejects the attempt: no I/O may follow.
    * @throws {@link AbortError} or {@link TimeoutError} when the call was already aborted.
    */
-  beginAttempt(): AbortSignal | undefined {
+  beginAttempt(): void {
     const parent = this.#total ?? this.callerSignal;
     if (parent?.aborted) {
       throw this.explain(parent.reason);
@@ -155,8 +171,6 @@ export class CallRun {
     const ms = settings.attemptTimeoutMs;
     this.#attemptScope =
       ms === undefined ? undefined : new TimeScope('attempt', ms, parent, this.#scopeDeps());
-
-    return this.#attemptScope?.signal ?? this.signal;
   }
 
   /** Ends the attempt in progress (a no-op when none is): tells the breaker, emits `attempt`. */

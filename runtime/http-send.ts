@@ -58,14 +58,16 @@ export async function sendWithRetries<T>(
   validate: BodyValidator<T> | undefined,
 ): Promise<ReceivedData<T>> {
   const { identity, retry } = run.route.settings;
-  config.signal = run.beginAttempt();
+  run.beginAttempt();
+  config.signal = run.attemptSignal;
   config['axios-retry'] = {
     retries: retry.maxAttempts - 1,
     retryCondition: (error) => run.concludeAttempt(explainFailure(run, error)) !== STOP,
     retryDelay: () => 0,
     onRetry: async (_retry, _error, retryConfig) => {
       await run.waitBeforeRetry();
-      retryConfig.signal = run.beginAttempt();
+      run.beginAttempt();
+      retryConfig.signal = run.attemptSignal;
     },
   };
   let response: AxiosResponse<unknown>;

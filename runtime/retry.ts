@@ -1,6 +1,7 @@
 import { STOP } from './call-run.js';
 import type { CallRun } from './call-run.js';
-import { raceAbort } from './timeout.js';
+import { raceAbort, raceScope } from './timeout.js';
+import type { TimeScope } from './timeout.js';
 
 /** What one attempt of a plain function is given. */
 export interface AttemptContext {
@@ -17,6 +18,26 @@ export interface AttemptContext {
 export type AttemptFn<T> = (context: AttemptContext) => Promise<T>;
 
 /**
+ * What an attempt is given when it has a time limit or a caller's signal: the signal is made
+ * when the function reads it, so a function that never does costs no `AbortSignal`.
+ */
+class LazyAttemptContext implements AttemptContext {
+  readonly attempt: number;
+  readonly #scope: TimeScope | undefined;
+  readonly #callerSignal: AbortSignal | undefined;
+
+  constructor(attempt: number, scope: TimeScope | undefined, callerSignal?: AbortSignal) {
+    this.attempt = attempt;
+    this.#scope = scope;
+    this.#callerSignal = callerSignal;
+  }
+
+  get signal(): AbortSignal | undefined {
+    return this.#scope?.signal ?? this.#callerSignal;
+  }
+}
+
+/**
  * The retry policy for plain functions: runs attempts of `fn` until one succeeds or the run
  * says to stop, waiting the run's backoff in between. HTTP calls are retried by axios-retry
  * instead (`http-send.ts`); both ask the same {@link CallRun} what to do, so they share the
@@ -30,9 +51,13 @@ export type AttemptFn<T> = (context: AttemptContext) => Promise<T>;
  */
 export async function runAttempts<T>(run: CallRun, fn: AttemptFn<T>): Promise<T> {
   for (;;) {
-    const signal = run.beginAttempt();
+    run.beginAttempt();
+    const scope = run.attemptScope;
     try {
-      const value = await raceAbort(fn({ signal, attempt: run.attempts }), signal);
+      const attempt = fn(new LazyAttemptContext(run.attempts, scope, run.callerSignal));
+      const value = await (scope === undefined
+        ? raceAbort(attempt, run.callerSignal)
+        : raceScope(attempt, scope));
       run.endAttempt('success');
 
       return value;

@@ -28,7 +28,8 @@ export class TimeScope {
   readonly expiresAt: number;
   readonly #parent: AbortSignal | TimeScope | undefined;
   #controller: AbortController | undefined;
-  #children: Set<TimeScope> | undefined;
+  /** Told when the scope aborts: nested scopes, and races on the scope's work. */
+  #listeners: Set<() => void> | undefined;
   #cancelTimer: () => void = ignore;
   #aborted = false;
   #reason: unknown = undefined;
@@ -53,7 +54,7 @@ export class TimeScope {
       return;
     }
     if (parent instanceof TimeScope) {
-      (parent.#children ??= new Set()).add(this);
+      parent.onAbort(this.#onParentAbort);
     } else {
       parent?.addEventListener('abort', this.#onParentAbort, { once: true });
     }
@@ -91,6 +92,16 @@ export class TimeScope {
     return this.#timedOut;
   }
 
+  /**
+   * Calls `listener` once when the scope aborts, without an `AbortSignal`; the function
+   * returned unsubscribes it (harmless after it fired).
+   */
+  onAbort(listener: () => void): () => void {
+    (this.#listeners ??= new Set()).add(listener);
+
+    return () => this.#listeners?.delete(listener);
+  }
+
   /** Stops the timer and unhooks from the parent. Safe to call more than once. */
   dispose(): void {
     this.#cancelTimer();
@@ -100,7 +111,7 @@ export class TimeScope {
   #unhook(): void {
     const parent = this.#parent;
     if (parent instanceof TimeScope) {
-      parent.#children?.delete(this);
+      parent.#listeners?.delete(this.#onParentAbort);
     } else {
       parent?.removeEventListener('abort', this.#onParentAbort);
     }
@@ -113,8 +124,10 @@ export class TimeScope {
     this.#aborted = true;
     this.#reason = reason;
     this.#controller?.abort(reason);
-    for (const child of this.#children ?? []) {
-      child.#onParentAbort();
+    const listeners = this.#listeners;
+    this.#listeners = undefined;
+    for (const listener of listeners ?? []) {
+      listener();
     }
   }
 
@@ -168,6 +181,35 @@ export function startClockTimer(clock: Clock, ms: number, fire: () => void): () 
   clock.sleep(ms, stop.signal).then(fire, ignore);
 
   return () => stop.abort(TIMER_STOPPED);
+}
+
+/**
+ * Races `promise` against `scope`, as {@link raceAbort} does against a signal, but through the
+ * scope's own notice: no `AbortSignal` is made for it.
+ */
+export function raceScope<T>(promise: Promise<T>, scope: TimeScope): Promise<T> {
+  if (scope.aborted) {
+    promise.catch(ignore);
+
+    return Promise.reject(scope.reason);
+  }
+
+  return new Promise<T>((resolve, reject) => {
+    const stop = scope.onAbort(() => {
+      promise.catch(ignore);
+      reject(scope.reason);
+    });
+    promise.then(
+      (value) => {
+        stop();
+        resolve(value);
+      },
+      (error: unknown) => {
+        stop();
+        reject(error);
+      },
+    );
+  });
 }
 
 /**

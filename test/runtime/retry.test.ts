@@ -182,6 +182,40 @@ test('an attempt that ignores its signal is abandoned when its time runs out', a
   assert.is(error.timeoutMs, 50);
 });
 
+test('an attempt with time limits that never reads its signal makes no AbortSignal', async () => {
+  const { clock, registry } = setUp();
+  const policy = makePolicy({
+    retry: { maxAttempts: 1 },
+    timeout: { attemptMs: 50, totalMs: 500 },
+  });
+  const made: AbortController[] = [];
+  const original = globalThis.AbortController;
+  globalThis.AbortController = class extends original {
+    constructor() {
+      super();
+      made.push(this);
+    }
+  };
+  try {
+    assert.is(await registry.execute(policy, async () => 'quiet'), 'quiet');
+    assert.is(made.length, 0);
+    const signals: (AbortSignal | undefined)[] = [];
+    const reading = registry
+      .execute(policy, ({ signal }) => {
+        signals.push(signal);
+        return new Promise(() => {});
+      })
+      .catch((e: unknown) => e);
+    await clock.waitForPending();
+    await clock.advance(50);
+    assert.ok(isTimeoutError(await reading));
+    assert.is(made.length, 1, 'the attempt that read its signal made one');
+    assert.ok(signals[0]?.aborted, 'and it aborted when the attempt timed out');
+  } finally {
+    globalThis.AbortController = original;
+  }
+});
+
 test('the total timeout ends the call, even during a backoff wait', async () => {
   const { clock, registry } = setUp();
   const policy = makePolicy({

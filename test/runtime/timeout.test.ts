@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EventHub, FakeClock, isTimeoutError } from '../../runtime/index.js';
 import type { ResilienceEvent } from '../../runtime/index.js';
-import { raceAbort, TimeScope } from '../../runtime/timeout.js';
+import { raceAbort, raceScope, TimeScope } from '../../runtime/timeout.js';
 
 const identity = { route: 'GET /x', profile: 'p' };
 
@@ -125,6 +125,42 @@ test('a scope nested in an aborted one is born aborted and starts no timer', () 
   assert.is(attempt.reason, 'caller left');
   assert.is(attempt.signal.reason, 'caller left');
   assert.equal(clock.pending, []);
+});
+
+test("raceScope settles like the promise, or with the scope's reason once it aborts", async () => {
+  const { clock, deps } = makeDeps();
+  const kept = new TimeScope('attempt', 500, undefined, deps);
+  assert.is(await raceScope(Promise.resolve(1), kept), 1);
+  const racing = raceScope(new Promise(() => {}), kept).catch((e: unknown) => e);
+  await clock.advance(500);
+  const reason = await racing;
+  assert.ok(isTimeoutError(reason));
+  const aborted = raceScope(Promise.reject(new Error('ignored')), kept);
+  assert.ok(isTimeoutError(await aborted.catch((e: unknown) => e)), 'already aborted');
+});
+
+test("a nested scope and a race hear of the parent scope's abort, and stop listening once done", async () => {
+  const { clock, deps } = makeDeps();
+  const total = new TimeScope('total', 100, undefined, deps);
+  const attempt = new TimeScope('attempt', 1000, total, deps);
+  let heard = 0;
+  const stop = total.onAbort(() => heard++);
+  const settled = new TimeScope('attempt', 1000, total, deps);
+  settled.dispose();
+  const race = raceScope(new Promise(() => {}), attempt).catch((e: unknown) => e);
+  await clock.advance(100);
+  assert.ok(isTimeoutError(await race));
+  assert.is(
+    ((await race) as { scope?: string }).scope,
+    'total',
+    "the attempt took the parent's reason",
+  );
+  assert.ok(attempt.aborted);
+  assert.not.ok(attempt.timedOut);
+  assert.not.ok(settled.aborted, 'a disposed scope is unhooked');
+  assert.is(heard, 1);
+  stop();
+  assert.equal(clock.pending, [], "the attempt's own timer stopped with the parent");
 });
 
 test.run();
