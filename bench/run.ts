@@ -37,8 +37,8 @@ const SUITES: Readonly<Record<string, () => Promise<Section>>> = {
   client: () =>
     runClientSuite(
       quick
-        ? { warmup: 300, requests: 1000, concurrency: 8 }
-        : { warmup: 2000, requests: 10_000, concurrency: 8 },
+        ? { warmup: 300, requests: 1000, concurrency: 8, rounds: 1 }
+        : { warmup: 2000, requests: 10_000, concurrency: 8, rounds: 3 },
     ),
   server: () =>
     runServerSuite(
