@@ -6,7 +6,7 @@ import { classifyFailure } from './classify.js';
 import type { Clock } from './clock.js';
 import type { EventHub, FirstTrySuccessSink } from './emitter.js';
 import type { RetryRefusal } from './events.js';
-import { isHttpError } from './http-errors.js';
+import { isHttpError, isResponseTooLargeError } from './http-errors.js';
 import {
   AbortError,
   isAbortError,
@@ -229,7 +229,7 @@ export class CallRun {
     this.lastError = error;
     const verdict = classifyFailure(error);
     this.endAttempt(verdict, isHttpError(error) ? error.status : undefined);
-    if (verdict !== 'failure' || (isTimeoutError(error) && error.scope === 'total')) {
+    if (verdict !== 'failure' || isFinal(error)) {
       return STOP;
     }
     const { maxAttempts } = this.route.settings.retry;
@@ -337,4 +337,12 @@ export class CallRun {
 
     return { clock, events, identity: settings.identity };
   }
+}
+
+/**
+ * A failure no retry can mend: the whole call's time ran out, or the answer was too large (the
+ * same upstream tends to send the same body again, and each attempt would read it once more).
+ */
+function isFinal(error: unknown): boolean {
+  return (isTimeoutError(error) && error.scope === 'total') || isResponseTooLargeError(error);
 }

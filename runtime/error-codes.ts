@@ -26,6 +26,8 @@ export const RuntimeErrorCodes = Object.freeze({
   NETWORK: 'RT_NETWORK',
   /** A 2xx answer could not be decoded or did not pass the route's validation. */
   RESPONSE_INVALID: 'RT_RESPONSE_INVALID',
+  /** An answer's body went past the client's size limit (`maxResponseBytes`). */
+  RESPONSE_TOO_LARGE: 'RT_RESPONSE_TOO_LARGE',
 
   // -- metrics --
   /** An option of a metrics registry cannot be used (a capacity below 1, unsorted buckets). */

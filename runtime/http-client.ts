@@ -252,9 +252,6 @@ class HttpClient {
   }
 
   // Redirects are never followed: one could lead to another host, with the client's headers.
-  // TODO: an oversized answer is a retried NetworkError (gateway: 503) — it matters when an
-  // upstream keeps sending oversized bodies: each retry reads up to maxResponseBytes again,
-  // where a 502 without retry would do.
   #buildConfig<T>(call: Call<T>, baseURL: string): AxiosRequestConfig {
     return {
       method: call.route.settings.method,

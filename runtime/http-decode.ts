@@ -1,6 +1,6 @@
 import { isAxiosError } from 'axios';
 import type { CallIdentity } from './errors.js';
-import { HttpError, NetworkError, previewBody } from './http-errors.js';
+import { HttpError, NetworkError, previewBody, ResponseTooLargeError } from './http-errors.js';
 import type { ReceivedAnswer } from './http-errors.js';
 
 const JSON_TYPE = /[/+]json\b/i;
@@ -58,7 +58,8 @@ export function describeAnswer(
 
 /**
  * Turns an axios error into this runtime's error: an {@link HttpError} when an answer came
- * (an HTML 502 page included: its text is the body), a {@link NetworkError} when none did.
+ * (an HTML 502 page included: its text is the body), a {@link ResponseTooLargeError} when its
+ * body went past the request's `maxContentLength`, a {@link NetworkError} when none came.
  * A 2xx whose body broke off (the connection reset half-way through it) is no answer either:
  * a {@link NetworkError}, so it is retried and counted like any lost connection rather than
  * passed through as an `HttpError` with status 200. Anything else is returned unchanged. The
@@ -71,6 +72,12 @@ export function translateAxiosError(error: unknown, identity: CallIdentity): unk
     return error;
   }
   const response = error.response;
+  // axios reports a body past maxContentLength as ERR_BAD_RESPONSE without a response (a
+  // body cut by a reset comes with its response).
+  const limit = error.config?.maxContentLength;
+  if (!response && error.code === 'ERR_BAD_RESPONSE' && typeof limit === 'number' && limit > -1) {
+    return new ResponseTooLargeError(limit, identity);
+  }
   if (!response || (response.status >= 200 && response.status < 300)) {
     return new NetworkError(error.code, error.message, { ...identity, cause: error.cause });
   }

@@ -116,6 +116,36 @@ export function isResponseValidationError(value: unknown): value is ResponseVali
   return hasBrand(value, invalidBrand);
 }
 
+const tooLargeBrand = Symbol.for('resilgen.ResponseTooLargeError');
+
+/**
+ * An answer's body went past the client's size limit: reading stopped there and the
+ * connection was closed. It is a failure like a 5xx (the breaker counts it, a read may fall
+ * back) but it is not retried: the same upstream tends to send the same body again, and each
+ * attempt would read up to the limit once more.
+ */
+export class ResponseTooLargeError extends RuntimeError {
+  readonly [tooLargeBrand] = true;
+  override readonly name = 'ResponseTooLargeError';
+  /** The limit that was passed, in bytes (`maxResponseBytes`). */
+  readonly limitBytes: number;
+
+  constructor(limitBytes: number, options: RuntimeErrorOptions) {
+    super(
+      RuntimeErrorCodes.RESPONSE_TOO_LARGE,
+      `expected an answer of at most ${limitBytes} bytes, the upstream sent more; raise ` +
+        'maxResponseBytes if such answers are expected',
+      options,
+    );
+    this.limitBytes = limitBytes;
+  }
+}
+
+/** Tells whether `value` is a {@link ResponseTooLargeError}, by its brand. */
+export function isResponseTooLargeError(value: unknown): value is ResponseTooLargeError {
+  return hasBrand(value, tooLargeBrand);
+}
+
 /** Cuts `text` to a one-line preview of at most {@link BODY_PREVIEW_CHARS} characters. */
 export function previewBody(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -22,8 +22,9 @@ export interface ResilientHttpOptions {
   /** Makes idempotency keys; default `crypto.randomUUID`. */
   readonly createIdempotencyKey?: () => string;
   /**
-   * The largest answer body read, in bytes (an integer ≥ 1); a longer answer fails its attempt
-   * with a {@link NetworkError} (`ERR_BAD_RESPONSE`) as soon as the limit is passed. Default:
+   * The largest answer body read, in bytes (an integer ≥ 1); a longer answer fails its call,
+   * without a retry, with a {@link ResponseTooLargeError} as soon as the limit is passed (a read
+   * may still fall back). Default:
    * the `maxContentLength` of the `axios` instance given, when it sets one, else
    * `RUNTIME_DEFAULTS.http.maxResponseBytes` (10 MiB).
    */
@@ -73,7 +74,7 @@ export interface ResilientHttp {
    *
    * @throws {@link HttpError} for a 4xx (passed through, never retried or replaced), and the
    *   call's failure when no fallback answered: {@link HttpError}, {@link NetworkError},
-   *   {@link ResponseValidationError}, {@link TimeoutError}, {@link RetriesExhaustedError},
+   *   {@link ResponseValidationError}, {@link ResponseTooLargeError}, {@link TimeoutError}, {@link RetriesExhaustedError},
    *   {@link BrokenCircuitError}, {@link BulkheadRejectedError}, {@link AbortError}.
    */
   request<T>(

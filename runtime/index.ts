@@ -22,8 +22,10 @@ export {
   HttpError,
   isHttpError,
   isNetworkError,
+  isResponseTooLargeError,
   isResponseValidationError,
   NetworkError,
+  ResponseTooLargeError,
   ResponseValidationError,
 } from './http-errors.js';
 export type { ReceivedAnswer } from './http-errors.js';

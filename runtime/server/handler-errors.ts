@@ -1,5 +1,10 @@
 import { STATUS_CODES } from 'node:http';
-import { isHttpError, isNetworkError, isResponseValidationError } from '../http-errors.js';
+import {
+  isHttpError,
+  isNetworkError,
+  isResponseTooLargeError,
+  isResponseValidationError,
+} from '../http-errors.js';
 import type { HttpError } from '../http-errors.js';
 import {
   isBrokenCircuitError,
@@ -48,8 +53,9 @@ export function answerInternalError(): ErrorAnswer {
  * - an upstream's 4xx passes through with its status and a safe body (its own body when it has
  *   this server's error shape, else a generic one); `Retry-After` of a 429 is kept;
  * - an upstream that cannot be reached, or that answered 503, makes this route unavailable
- *   too: 503 (an upstream's `Retry-After` is kept); any other upstream 5xx and an unusable
- *   2xx become 502, since the upstream failed rather than the caller;
+ *   too: 503 (an upstream's `Retry-After` is kept); any other upstream 5xx, an unusable 2xx
+ *   and an answer past the size limit become 502, since the upstream failed rather than the
+ *   caller;
  * - an open circuit breaker becomes 503 with `Retry-After` (seconds until its next trial);
  * - a full bulkhead (the route's or the upstream client's) becomes 503 with `Retry-After`;
  * - a timeout (the route's or the upstream call's) becomes 504;
@@ -68,7 +74,7 @@ export function answerHandlerError(error: unknown, context: HandlerErrorContext)
   if (isNetworkError(cause)) {
     return answerUpstream('unreachable');
   }
-  if (isResponseValidationError(cause)) {
+  if (isResponseValidationError(cause) || isResponseTooLargeError(cause)) {
     return answerUpstream('invalid');
   }
   if (isBrokenCircuitError(cause)) {

@@ -10,6 +10,7 @@ import {
   createResilientHttp,
   FakeClock,
   isNetworkError,
+  isResponseTooLargeError,
   isRetriesExhaustedError,
   isRuntimeError,
   ResilienceRegistry,
@@ -80,18 +81,20 @@ test('a cut body on every attempt ends as a NetworkError, never an HttpError wit
     },
   ));
 
-test('a body far over the default limit is refused once 10 MiB are read', () =>
+test('a body far over the default limit is refused once 10 MiB are read, and not retried', () =>
   withRig(
     () => ({ kind: 'flood', bytes: 64 * MiB }),
     async ({ upstream, registry }) => {
       const http = createResilientHttp({ baseURL: upstream.baseURL, registry });
-      const policy = makePolicy({ retry: { maxAttempts: 1 } });
+      const policy = makePolicy({ retry: { maxAttempts: 3, baseDelayMs: 0 } });
       const error = await http.request(policy, { path: '/api/users' }).catch((e) => e);
 
       assert.is(RUNTIME_DEFAULTS.http.maxResponseBytes, 10 * MiB);
-      assert.ok(isNetworkError(error), String(error));
-      assert.is(error.systemCode, 'ERR_BAD_RESPONSE');
-      assert.match(error.message, 'maxContentLength size of 10485760 exceeded');
+      assert.ok(isResponseTooLargeError(error), String(error));
+      assert.is(error.limitBytes, 10 * MiB);
+      assert.is(error.code, 'RT_RESPONSE_TOO_LARGE');
+      assert.is(upstream.requests.length, 1, 'the same body would come again');
+      assert.is(registry.breaker('default')?.snapshot().currentFailures, 1, 'but it counts');
       assert.ok(upstream.floodedBytes < 32 * MiB, `${upstream.floodedBytes} bytes were sent`);
     },
   ));
@@ -108,8 +111,9 @@ test('maxResponseBytes sets the limit, and an answer within it is read whole', (
       const policy = makePolicy({ retry: { maxAttempts: 1 } });
       const error = await http.request(policy, { path: '/large' }).catch((e) => e);
 
-      assert.ok(isNetworkError(error));
-      assert.match(error.message, 'maxContentLength size of 4096 exceeded');
+      assert.ok(isResponseTooLargeError(error));
+      assert.is(error.limitBytes, 4096);
+      assert.match(error.message, 'at most 4096 bytes');
       const small = await http.request(policy, { path: '/small' }).catch((e) => e);
       assert.ok(isRuntimeError(small), 'a run of x is not JSON, so it fails to decode');
       assert.is(small.code, 'RT_RESPONSE_INVALID');
@@ -125,8 +129,8 @@ test("the limit of the caller's own axios instance is kept when no option is giv
       const policy = makePolicy({ retry: { maxAttempts: 1 } });
       const error = await http.request(policy, { path: '/api/users' }).catch((e) => e);
 
-      assert.ok(isNetworkError(error));
-      assert.match(error.message, 'maxContentLength size of 2048 exceeded');
+      assert.ok(isResponseTooLargeError(error));
+      assert.is(error.limitBytes, 2048);
     },
   ));
 

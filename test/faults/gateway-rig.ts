@@ -13,6 +13,7 @@ import {
   FakeClock,
   isHttpError,
   isNetworkError,
+  isResponseTooLargeError,
   isResponseValidationError,
   isRetriesExhaustedError,
   isRuntimeError,
@@ -140,6 +141,9 @@ export function describeClientError(error: unknown): string {
   }
   if (isResponseValidationError(cause)) {
     return `ResponseValidationError ${cause.reason}`;
+  }
+  if (isResponseTooLargeError(cause)) {
+    return `ResponseTooLargeError ${cause.limitBytes}`;
   }
 
   return isRuntimeError(cause) ? cause.code : String(cause);

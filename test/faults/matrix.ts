@@ -244,8 +244,8 @@ export const MATRIX: Readonly<Record<string, Readonly<Record<ProfileName, Cell>>
     fastFail: expectFastFailed('ResponseValidationError validate', INVALID),
   },
   'body far over the size limit': {
-    default: expectDefaultRetried(),
-    highAvailability: expectAvailabilityRetried(),
-    fastFail: expectFastFailed('NetworkError ERR_BAD_RESPONSE', UNREACHABLE),
+    default: expectReadUnusable('default'),
+    highAvailability: expectReadUnusable('highAvailability'),
+    fastFail: expectFastFailed(`ResponseTooLargeError ${10 * 1024 * 1024}`, INVALID),
   },
 };

@@ -10,11 +10,13 @@ import {
   isBulkheadRejectedError,
   isHttpError,
   isNetworkError,
+  isResponseTooLargeError,
   isResponseValidationError,
   isRetriesExhaustedError,
   isRuntimeError,
   isTimeoutError,
   NetworkError,
+  ResponseTooLargeError,
   ResponseValidationError,
   RetriesExhaustedError,
   RuntimeError,
@@ -40,6 +42,7 @@ const samples = {
     { ...received, status: 200 },
     call,
   ),
+  ResponseTooLargeError: new ResponseTooLargeError(4096, call),
   BrokenCircuitError: new BrokenCircuitError('default', 'open', 30_000, call),
   BulkheadRejectedError: new BulkheadRejectedError(
     'queue-timeout',
@@ -55,6 +58,7 @@ const guards = {
   HttpError: isHttpError,
   NetworkError: isNetworkError,
   ResponseValidationError: isResponseValidationError,
+  ResponseTooLargeError: isResponseTooLargeError,
   BrokenCircuitError: isBrokenCircuitError,
   BulkheadRejectedError: isBulkheadRejectedError,
   TimeoutError: isTimeoutError,
@@ -103,6 +107,8 @@ test('errors keep the numbers behind them and their cause', () => {
   assert.is(samples.BulkheadRejectedError.waitedMs, 500);
   assert.is(samples.BrokenCircuitError.nextAttemptAt, 30_000);
   assert.is(samples.NetworkError.systemCode, 'ECONNREFUSED');
+  assert.is(samples.ResponseTooLargeError.limitBytes, 4096);
+  assert.match(samples.ResponseTooLargeError.message, 'at most 4096 bytes');
   assert.is(http.status, 502);
   assert.is(http.contentType, 'text/html');
   assert.match(http.message, '502');

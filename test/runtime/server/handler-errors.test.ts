@@ -1,7 +1,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FakeClock } from '../../../runtime/fake-clock.js';
-import { HttpError, NetworkError, ResponseValidationError } from '../../../runtime/http-errors.js';
+import {
+  HttpError,
+  NetworkError,
+  ResponseTooLargeError,
+  ResponseValidationError,
+} from '../../../runtime/http-errors.js';
 import {
   BrokenCircuitError,
   BulkheadRejectedError,
@@ -90,6 +95,14 @@ test('an unusable upstream answer becomes 502 upstream_invalid_answer', async ()
 
   assert.is(response.statusCode, 502);
   assert.is(body.error, 'upstream_invalid_answer');
+});
+
+test('an upstream answer past the size limit becomes 502 upstream_invalid_answer', async () => {
+  const { response, body } = await answerThrown(new ResponseTooLargeError(4096, call));
+
+  assert.is(response.statusCode, 502);
+  assert.is(body.error, 'upstream_invalid_answer');
+  assert.not.match(response.body, /4096/);
 });
 
 test('exhausted retries are answered as their last error', async () => {
