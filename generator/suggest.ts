@@ -1,9 +1,10 @@
-import { distance } from 'fastest-levenshtein';
+import levenshtein from 'damerau-levenshtein';
 
 /**
  * Finds the candidate nearest to a misspelt `input`, for "did you mean" hints. Returns
  * `undefined` when nothing is close enough to be a plausible typo: at most a third of the
- * input's length (and at least one) edits away, compared without regard to case.
+ * input's length (and at least one) edits away, compared without regard to case. Two
+ * neighbouring letters swapped (`Cahce`) count as one edit, as typing makes them.
  */
 export function findNearest(input: string, candidates: Iterable<string>): string | undefined {
   const wanted = input.toLowerCase();
@@ -11,7 +12,7 @@ export function findNearest(input: string, candidates: Iterable<string>): string
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = distance(wanted, candidate.toLowerCase());
+    const d = levenshtein(wanted, candidate.toLowerCase()).steps;
     if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = d;

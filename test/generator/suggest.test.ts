@@ -9,6 +9,10 @@ const cases: Array<{ input: string; candidates: string[]; want: string | undefin
   { input: 'banana', candidates: ['maxAttempts', 'maxDelay'], want: undefined },
   { input: 'x', candidates: [], want: undefined },
   { input: 'ab', candidates: ['ac', 'ab2'], want: 'ab2' },
+  // Swapped neighbours are one edit: plain Levenshtein counts two, over a third of 5 letters.
+  { input: 'Cahce', candidates: ['cache', 'chaos'], want: 'cache' },
+  { input: 'jtiter', candidates: ['jitter', 'retry'], want: 'jitter' },
+  { input: 'hcaos', candidates: ['cache', 'chaos'], want: 'chaos' },
 ];
 
 for (const { input, candidates, want } of cases) {
