@@ -1,4 +1,4 @@
-import type { Argv } from 'yargs';
+import type { Argv, Options } from 'yargs';
 
 /** Where a command writes. Only `generator/cli.ts` binds it to the real streams. */
 export interface CliIo {
@@ -37,8 +37,10 @@ export interface CliCommandSpec<A> {
   readonly command: string;
   /** One line for `--help`. */
   readonly describe: string;
-  /** Declares the command's flags. */
-  readonly builder: (program: Argv) => Argv<A>;
+  /** The command's flags, by name: one for each field of `A`. */
+  readonly options: Readonly<Record<keyof A & string, Options>>;
+  /** Command lines for `--help`, each with what it does. */
+  readonly examples?: readonly (readonly [command: string, description: string])[];
   /**
    * Does the work. Problems in the user's input are part of the outcome (exit code 1) or
    * thrown as a `GeneratorError`; any other error is a bug.
@@ -49,6 +51,8 @@ export interface CliCommandSpec<A> {
 /** A command ready to be added to the program, its argument type erased. */
 export interface CliCommand {
   readonly command: string;
+  /** The names of the command's own flags, for "did you mean" hints. */
+  readonly flags: readonly string[];
   /**
    * Adds the command to `program`. When yargs picks it, it hands `start` the work to do;
    * `start` runs it with the context and deals with the outcome and any error.
@@ -61,10 +65,17 @@ export interface CliCommand {
 
 /** Turns a typed {@link CliCommandSpec} into a {@link CliCommand} for the command list. */
 export function defineCommand<A>(spec: CliCommandSpec<A>): CliCommand {
+  const build = (program: Argv): Argv =>
+    (spec.examples ?? []).reduce(
+      (built, [command, description]) => built.example(command, description),
+      program.options(spec.options),
+    );
+
   return {
     command: spec.command,
+    flags: Object.keys(spec.options),
     addTo: (program, start) =>
-      program.command(spec.command, spec.describe, spec.builder, (args) =>
+      program.command(spec.command, spec.describe, build, (args) =>
         start((context) => spec.run(args as A, context)),
       ),
   };

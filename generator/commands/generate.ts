@@ -18,35 +18,37 @@ export interface GenerateArgs {
 export const generateCommand = defineCommand<GenerateArgs>({
   command: 'generate',
   describe: 'Generate the typed client, server stubs and schemas of a contract',
-  builder: (program) =>
-    program
-      .option('config', {
-        type: 'string',
-        demandOption: true,
-        requiresArg: true,
-        describe: 'The resilience config (JSON)',
-      })
-      .option('contract', {
-        type: 'string',
-        demandOption: true,
-        requiresArg: true,
-        describe: 'The annotated contract (TypeScript)',
-      })
-      .option('out', {
-        type: 'string',
-        demandOption: true,
-        requiresArg: true,
-        describe: 'The folder of the generated files (only files resilgen generated may be there)',
-      })
-      .option('check', {
-        type: 'boolean',
-        default: false,
-        describe: 'Write nothing; fail when the output is not up to date',
-      })
-      .example(
-        '$0 generate --config config.json --contract src/users.api.ts --out src/generated/users',
-        'Generate the users API',
-      ),
+  options: {
+    config: {
+      type: 'string',
+      demandOption: true,
+      requiresArg: true,
+      describe: 'The resilience config (JSON)',
+    },
+    contract: {
+      type: 'string',
+      demandOption: true,
+      requiresArg: true,
+      describe: 'The annotated contract (TypeScript)',
+    },
+    out: {
+      type: 'string',
+      demandOption: true,
+      requiresArg: true,
+      describe: 'The folder of the generated files (only files resilgen generated may be there)',
+    },
+    check: {
+      type: 'boolean',
+      default: false,
+      describe: 'Write nothing; fail when the output is not up to date',
+    },
+  },
+  examples: [
+    [
+      '$0 generate --config config.json --contract src/users.api.ts --out src/generated/users',
+      'Generate the users API',
+    ],
+  ],
   run: async (args, { io }) => {
     const result = await generate({
       configPath: args.config,

@@ -6,7 +6,7 @@ import { compareDiagnostics, formatDiagnostic } from '../config/diagnostics.js';
 import { readPackageVersion } from '../package-files.js';
 import { GeneratorErrorCodes } from '../error-codes.js';
 import { isGeneratorError, type GeneratorError } from '../errors.js';
-import { formatDidYouMean } from '../suggest.js';
+import { findNearest, formatDidYouMean } from '../suggest.js';
 import type { CliContext, CliIo, CommandOutcome } from './command.js';
 import { COMMANDS } from './index.js';
 
@@ -78,7 +78,7 @@ export async function runCli(
   }
   await program.parseAsync([...args], {}, (error, _argv, output) => {
     if (error) {
-      reportUsageError(io, error.message);
+      reportUsageError(io, explainUnknownFlags(error.message, args));
       exitCode = ExitCodes.USAGE;
     } else if (output) {
       io.writeOut(`${output}\n`);
@@ -98,6 +98,32 @@ function findUnknownCommand(args: readonly string[]): string | undefined {
   const hint = formatDidYouMean(first, names) ?? `the commands are: ${names.join(', ')}`;
 
   return `unknown command '${first}'; ${hint}`;
+}
+
+const UNKNOWN_FLAGS = /^Unknown arguments?: (.+)$/;
+const GLOBAL_FLAGS = ['help', 'version', 'verbose'];
+
+/**
+ * Adds "did you mean" to yargs's message for unknown flags, from the flags of the command
+ * named first (the one flag a shortened name begins, else the nearest); any other message is
+ * returned as it is.
+ */
+function explainUnknownFlags(message: string, args: readonly string[]): string {
+  const names = UNKNOWN_FLAGS.exec(message)?.[1]?.split(', ');
+  if (names === undefined) {
+    return message;
+  }
+  const command = COMMANDS.find((candidate) => candidate.command.split(' ')[0] === args[0]);
+  const flags = [...new Set([...(command?.flags ?? []), ...GLOBAL_FLAGS])];
+  const hints = names.flatMap((name) => {
+    // A flag cut short (`--conf`) names the one flag it begins, however many letters are cut.
+    const extended = flags.filter((flag) => flag.startsWith(name));
+    const nearest = extended.length === 1 ? extended[0] : findNearest(name, flags);
+
+    return nearest === undefined ? [] : [`'--${name}': did you mean '--${nearest}'?`];
+  });
+
+  return hints.length === 0 ? message : `${message}; ${hints.join('; ')}`;
 }
 
 function reportUsageError(io: CliIo, message: string): void {

@@ -39,20 +39,20 @@ export interface ValidateArgs {
 export const validateCommand = defineCommand<ValidateArgs>({
   command: 'validate',
   describe: 'Check a resilience config and list every problem, located',
-  builder: (program) =>
-    program
-      .option('config', {
-        type: 'string',
-        demandOption: true,
-        requiresArg: true,
-        describe: 'The config file (JSON)',
-      })
-      .option('json', {
-        type: 'boolean',
-        default: false,
-        describe: 'Print the result as JSON on stdout',
-      })
-      .example('$0 validate --config config.json', 'Check config.json'),
+  options: {
+    config: {
+      type: 'string',
+      demandOption: true,
+      requiresArg: true,
+      describe: 'The config file (JSON)',
+    },
+    json: {
+      type: 'boolean',
+      default: false,
+      describe: 'Print the result as JSON on stdout',
+    },
+  },
+  examples: [['$0 validate --config config.json', 'Check config.json']],
   run: async (args, { io }) => {
     const report = await validateConfigFile(args.config);
     if (args.json) {

@@ -21,6 +21,24 @@ test('an unknown command is a usage error that suggests the nearest one', async 
   assert.is(result.stdout, '');
 });
 
+test("an unknown flag is a usage error that suggests the command's nearest flag", async () => {
+  const result = await run(['generate', '--confg', 'c.json', '--contract', 'a.ts', '--out', 'o']);
+  assert.is(result.code, ExitCodes.USAGE);
+  assert.match(
+    result.stderr,
+    /^resilgen: Unknown argument: confg; '--confg': did you mean '--config'\? \[RG_USAGE\]/,
+  );
+  const several = await run(['validate', '--config', 'x.json', '--jsno', '--verbos', '--zzzzzz']);
+  assert.match(
+    several.stderr,
+    "'--jsno': did you mean '--json'?; '--verbos': did you mean '--verbose'? [RG_USAGE]",
+  );
+  const short = await run(['generate', '--conf', 'c.json', '--contract', 'a.ts', '--out', 'o']);
+  assert.match(short.stderr, "'--conf': did you mean '--config'?");
+  const unlike = await run(['validate', '--config', 'x.json', '--zzzzzz']);
+  assert.match(unlike.stderr, /^resilgen: Unknown argument: zzzzzz \[RG_USAGE\]/);
+});
+
 test('a command with a missing required flag is a usage error', async () => {
   const result = await run(['validate']);
   assert.is(result.code, ExitCodes.USAGE);
