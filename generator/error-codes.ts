@@ -42,6 +42,8 @@ export const GeneratorErrorCodes = Object.freeze({
   CONFIG_TIMEOUT_ORDER: 'RG_CONFIG_TIMEOUT_ORDER',
   /** Warning: a profile's worst-case attempts and backoffs exceed its total timeout. */
   CONFIG_TIMEOUT_BUDGET: 'RG_CONFIG_TIMEOUT_BUDGET',
+  /** Warning: a profile's consecutive breaker opens before its last retry could run. */
+  CONFIG_BREAKER_BEFORE_ATTEMPTS: 'RG_CONFIG_BREAKER_BEFORE_ATTEMPTS',
   /** A profile `extends` a profile that does not exist. */
   CONFIG_UNKNOWN_PARENT: 'RG_CONFIG_UNKNOWN_PARENT',
   /** Profiles `extends` each other in a cycle. */

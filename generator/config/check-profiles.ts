@@ -7,6 +7,7 @@ const BASE_DELAY = ['retry', 'baseDelay'];
 const MAX_DELAY = ['retry', 'maxDelay'];
 const MAX_ATTEMPTS = ['retry', 'maxAttempts'];
 const ATTEMPT = ['timeout', 'attempt'];
+const THRESHOLD = ['circuitBreaker', 'failureThreshold'];
 const TOTAL = ['timeout', 'total'];
 const TIMING_PATHS: readonly SettingPath[] = [
   TOTAL,
@@ -49,8 +50,8 @@ const ORDER_RULES: readonly OrderRule[] = [
 
 /**
  * Checks what the schema cannot say about one profile's numbers: `baseDelay <= maxDelay`,
- * an attempt timeout no longer than the total one, and (a warning) whether the worst-case
- * attempts and waits fit in the total timeout. A problem is reported by the profile that
+ * an attempt timeout no longer than the total one, and (warnings) whether the worst-case
+ * attempts and waits fit in the total timeout and whether the breaker lets every attempt run. A problem is reported by the profile that
  * writes one of the settings involved, at that setting, so that a child does not repeat
  * what its parent already got wrong.
  */
@@ -58,7 +59,48 @@ export function checkProfileTimings(views: readonly ProfileView[]): ConfigFindin
   return views.flatMap((view) => [
     ...ORDER_RULES.flatMap((rule) => checkOrder(view, rule)),
     ...checkTimeoutBudget(view),
+    ...checkBreakerBeforeAttempts(view),
   ]);
+}
+
+/**
+ * A consecutive breaker that opens before the last attempt: the attempts past its threshold
+ * run only when other calls succeed in between, since an open breaker stops a call's retries.
+ */
+function checkBreakerBeforeAttempts(view: ProfileView): ConfigFinding[] {
+  const attempts = view.readNumber(MAX_ATTEMPTS);
+  const threshold = view.readNumber(THRESHOLD);
+  const { enabled, type } = (view.settings.circuitBreaker ?? {}) as Record<string, unknown>;
+  if (
+    enabled === false ||
+    type !== 'consecutive' ||
+    attempts === undefined ||
+    threshold === undefined ||
+    threshold >= attempts
+  ) {
+    return [];
+  }
+  const at = pickWritten(view, [THRESHOLD, MAX_ATTEMPTS]);
+  if (at === undefined) {
+    return [];
+  }
+  const lost = describeLostAttempts(threshold + 1, attempts);
+
+  return [
+    {
+      code: GeneratorErrorCodes.CONFIG_BREAKER_BEFORE_ATTEMPTS,
+      severity: 'warning',
+      pointer: view.locate(at),
+      message:
+        `profile '${view.name}' allows maxAttempts ${attempts}${view.describeSource(MAX_ATTEMPTS)}, ` +
+        `but its breaker opens at failureThreshold ${threshold}` +
+        `${view.describeSource(THRESHOLD)} failures in a row: against an upstream that keeps ` +
+        `failing, ${lost}`,
+      hint:
+        'an open breaker stops the retries; raise failureThreshold to at least maxAttempts, ' +
+        'or lower maxAttempts to failureThreshold',
+    },
+  ];
 }
 
 function checkOrder(view: ProfileView, rule: OrderRule): ConfigFinding[] {
@@ -152,4 +194,14 @@ function isTimeoutLongerThanTotal(attempt: number, total: number): boolean {
 /** The first of `paths` that the profile itself writes, if any. */
 function pickWritten(view: ProfileView, paths: readonly SettingPath[]): SettingPath | undefined {
   return paths.find((path) => view.writes(path));
+}
+
+/** `attempt 5 never runs`, `attempts 4 and 5 never run`, `attempts 3 to 5 never run`. */
+function describeLostAttempts(first: number, last: number): string {
+  if (first === last) {
+    return `attempt ${last} never runs`;
+  }
+  const which = last - first === 1 ? `${first} and ${last}` : `${first} to ${last}`;
+
+  return `attempts ${which} never run`;
 }

@@ -80,7 +80,7 @@ test('warnings and errors are printed together, sorted by position', async () =>
   const lines = splitLines(result.stderr);
   assert.equal(
     lines.slice(0, -1).map((line) => line.split('  ')[0]!.replace(/^.*warnings\.json:/, '')),
-    ['5:46', '9:37'],
+    ['4:33', '5:46', '9:37'],
   );
 });
 

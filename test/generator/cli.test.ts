@@ -13,11 +13,11 @@ const runs = {
   noCommand: runResilgen([]),
   unknownFlag: runResilgen(['validate', '--config', `${GOOD}/seed.json`, '--bogus']),
   missingFile: runResilgen(['validate', '--config', `${GOOD}/missing.json`]),
-  valid: runResilgen(['validate', '--config', `${GOOD}/seed.json`]),
+  valid: runResilgen(['validate', '--config', `${GOOD}/full.json`]),
   invalid: runResilgen(['validate', '--config', `${BAD}/unknown-key.json`]),
   invalidJson: runResilgen(['validate', '--config', `${BAD}/many-errors.json`, '--json']),
   warningsJson: runResilgen(['validate', '--config', `${GOOD}/warnings.json`, '--json']),
-  debug: runResilgen(['validate', '--config', `${GOOD}/seed.json`], { DEBUG: 'resilgen' }),
+  debug: runResilgen(['validate', '--config', `${GOOD}/full.json`], { DEBUG: 'resilgen' }),
 };
 
 test('--help prints the commands on stdout and exits 0', async () => {
@@ -62,7 +62,7 @@ test('a valid config exits 0 and prints only the summary line, on stderr', async
   assert.is(lines.length, 1);
   assert.match(
     lines[0]!,
-    /^resilgen: .*seed\.json is valid \(3 profiles, no warnings\) in \d+ ms$/,
+    /^resilgen: .*full\.json is valid \(2 profiles, no warnings\) in \d+ ms$/,
   );
 });
 
@@ -111,7 +111,11 @@ test('--json on a valid config with warnings exits 0 and lists them', async () =
   assert.equal(result.errors, []);
   assert.equal(
     result.warnings.map((warning: { code: string }) => warning.code),
-    ['RG_CONFIG_TIMEOUT_BUDGET', 'RG_CONFIG_UNPROTECTED_CONTROL'],
+    [
+      'RG_CONFIG_BREAKER_BEFORE_ATTEMPTS',
+      'RG_CONFIG_TIMEOUT_BUDGET',
+      'RG_CONFIG_UNPROTECTED_CONTROL',
+    ],
   );
 });
 
