@@ -173,6 +173,31 @@ export function formatValidationErrors(
   return (errors ?? []).map((error) => ({
     location,
     path: pointErrorAt(error),
-    message: error.message ?? `must pass "${error.keyword}"`,
+    message: describeError(error),
   }));
+}
+
+/** How many allowed values an `enum` message lists before it says how many more there are. */
+const LISTED_VALUES = 10;
+
+/**
+ * ajv's message, except for `enum` and `const`, whose messages ("must be equal to one of the
+ * allowed values") do not say which: the values come from the contract, not from the request,
+ * so they are listed.
+ */
+function describeError(error: ValidationError): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
+    const values = params.allowedValues as unknown[];
+    const listed = values.slice(0, LISTED_VALUES).map((value) => JSON.stringify(value));
+    const more =
+      values.length > LISTED_VALUES ? ` (and ${values.length - LISTED_VALUES} more)` : '';
+
+    return `must be one of ${listed.join(', ')}${more}`;
+  }
+  if (error.keyword === 'const' && 'allowedValue' in params) {
+    return `must be ${JSON.stringify(params.allowedValue)}`;
+  }
+
+  return error.message ?? `must pass "${error.keyword}"`;
 }

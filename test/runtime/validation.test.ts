@@ -51,6 +51,28 @@ test('an extra field with a huge name is reported with a bounded path', () => {
   assert.ok(issue.path.endsWith('…'));
 });
 
+test('an enum or const mismatch names the values the contract allows', () => {
+  const validate = compileValidator<unknown>({
+    type: 'object',
+    properties: {
+      role: { enum: ['admin', 'reader', 7, null] },
+      kind: { const: 'user' },
+      size: { enum: Array.from({ length: 12 }, (_, index) => `s${index}`) },
+    },
+    additionalProperties: false,
+  });
+
+  const issues = (value: unknown) => {
+    assert.not.ok(validate(value));
+    return formatValidationErrors(validate.errors, 'body').map((issue) => issue.message);
+  };
+  assert.equal(issues({ role: 'root' }), ['must be one of "admin", "reader", 7, null']);
+  assert.equal(issues({ kind: 'robot' }), ['must be "user"']);
+  assert.equal(issues({ size: 'xl' }), [
+    'must be one of "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9" (and 2 more)',
+  ]);
+});
+
 test('formats are checked (ajv-formats is installed)', () => {
   const validate = compileValidator<User>(userSchema);
 
