@@ -23,7 +23,7 @@ import { isRequestRejection } from './request-rejection.js';
 import type { ServerRoute } from './route.js';
 import { createRouteHandler } from './route-handler.js';
 import type { RouteHandlerDeps } from './route-handler.js';
-import { prepareRoutes, readRouteSchema, refuseWhileDraining } from './route-setup.js';
+import { createRouteGate, prepareRoutes, readRouteSchema } from './route-setup.js';
 import type { PreparedServerRoute } from './route-setup.js';
 import { SERVER_DEFAULTS } from './server-options.js';
 import type { ResilientServerOptions, ServerSettings } from './server-options.js';
@@ -101,14 +101,17 @@ export function createResilientServer<H>(
 function installBasics(app: FastifyInstance, deps: RouteHandlerDeps): void {
   const paths = new PathIndex();
   app.addHook('onRoute', (route) => paths.add(route.method, route.url));
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback hooks, not async ones: each async hook costs a promise and a turn per request.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+    done();
   });
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     // A keep-alive connection would hold a draining server open: close it after this answer.
     if (!isReady(app)) {
       reply.header('connection', 'close');
     }
+    done(null, payload);
   });
   installJsonBodyParser(app);
   app.setErrorHandler((error, request, reply) => {
@@ -153,14 +156,14 @@ function registerRoutes<H>(
       method: route.route.method,
       url: route.route.url,
       schema: { response: readRouteSchema(route) },
-      onRequest: [
-        refuseWhileDraining(app),
+      onRequest: createRouteGate(
+        app,
         createChaosHook(
           controller,
           { label: route.label, profile: route.route.profile },
           deps.clock,
         ),
-      ],
+      ),
       handler: createRouteHandler(route, handlers, deps),
     });
   }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { OnRequestHook } from '../chaos/inject.js';
 import { RuntimeErrorCodes } from '../error-codes.js';
 import { RuntimeError } from '../errors.js';
 import { ERROR_BODY_SCHEMA, ServerErrorCodes } from './error-body.js';
@@ -75,19 +76,24 @@ export function readRouteSchema<H>(prepared: PreparedServerRoute<H>): Record<str
 }
 
 /**
- * An `onRequest` hook that answers 503 `shutting_down` (with `Connection: close`) once `app`
- * drains for shutdown, so a request that still arrives on an open connection goes elsewhere.
+ * The one `onRequest` hook of a contract route: it answers 503 `shutting_down` (with
+ * `Connection: close`) once `app` drains for shutdown, so a request that still arrives on an
+ * open connection goes elsewhere, and otherwise hands the request to `next` (the chaos hook).
+ * One callback hook instead of two async ones saves two promises and two turns per request.
  */
-export function refuseWhileDraining(app: FastifyInstance): () => Promise<void> {
-  return async () => {
+export function createRouteGate(app: FastifyInstance, next: OnRequestHook): OnRequestHook {
+  return (request, reply, done) => {
     if (!isReady(app)) {
-      throw new RequestRejection({
-        status: 503,
-        error: ServerErrorCodes.SHUTTING_DOWN,
-        message: 'The server is shutting down. Retry the request; another instance will answer.',
-        headers: { connection: 'close' },
-      });
+      return done(
+        new RequestRejection({
+          status: 503,
+          error: ServerErrorCodes.SHUTTING_DOWN,
+          message: 'The server is shutting down. Retry the request; another instance will answer.',
+          headers: { connection: 'close' },
+        }),
+      );
     }
+    next(request, reply, done);
   };
 }
 
