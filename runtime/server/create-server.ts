@@ -86,6 +86,10 @@ export function createResilientServer<H>(
     settings.random ?? (chaos.seed === undefined ? Math.random : createSeededRandom(chaos.seed)),
   );
   registerRoutes(app, prepared, options.handlers, { deps, controller, chaos });
+  app.addHook('onClose', (_instance, done) => {
+    prepared.forEach((route) => route.protection.dispose());
+    done();
+  });
   if (monitoring !== undefined) {
     const source = { snapshot: () => describeProtection(prepared) };
     void app.register(monitoringPlugin, {

@@ -3,7 +3,8 @@ import type { Clock } from '../clock.js';
 import type { EventHub } from '../emitter.js';
 import { COUNT, MS, PolicyChecker, WHOLE } from '../policy-checker.js';
 import { RUNTIME_DEFAULTS } from '../defaults.js';
-import { startTimeLimit } from '../timeout.js';
+import { reportTimeLimit } from '../timeout.js';
+import { DeadlineQueue } from './deadline-queue.js';
 import type { RouteProtection } from './route.js';
 
 /** Who a route's protection reports as in its events and errors. */
@@ -26,6 +27,8 @@ export interface LoadProtectionDeps {
 export interface LoadProtection {
   /** The route's bulkhead, for monitoring; `undefined` when the route has none. */
   readonly bulkhead: Bulkhead | undefined;
+  /** Stops the shared timer of the route's time limit (the server closes). */
+  dispose(): void;
   /**
    * Runs `work` in a bulkhead slot (waiting in its queue when all are taken), then under the
    * time limit. When the limit passes, `abort` gets the {@link TimeoutError} first, so the
@@ -76,11 +79,16 @@ export function createLoadProtection(
       },
       deps,
     );
+  const timeLimit: TimeLimit | undefined =
+    timeoutMs === undefined
+      ? undefined
+      : { deadlines: new DeadlineQueue(deps.clock, timeoutMs), timeoutMs, identity, deps };
   const limit = <T>(work: () => Promise<T>, abort: (reason: unknown) => void): Promise<T> =>
-    timeoutMs === undefined ? work() : runWithinTimeout(work, abort, timeoutMs, identity, deps);
+    timeLimit === undefined ? work() : runWithinTimeout(work, abort, timeLimit);
 
   return {
     bulkhead,
+    dispose: () => timeLimit?.deadlines.dispose(),
     run: (work, abort, readSignal) =>
       bulkhead === undefined
         ? limit(work, abort)
@@ -92,36 +100,49 @@ export function createLoadProtection(
   };
 }
 
+/** A route's time limit: its deadline queue, and what an expiry reports. */
+interface TimeLimit {
+  readonly deadlines: DeadlineQueue;
+  readonly timeoutMs: number;
+  readonly identity: ProtectedRouteIdentity;
+  readonly deps: LoadProtectionDeps;
+}
+
 /**
- * Runs `work` under a time limit with a plain timer: no signal is created unless the handler
- * reads one. When the limit passes, `abort` gets the error first, then the run rejects with it.
+ * Runs `work` under the route's time limit, in its deadline queue: no timer of its own, and no
+ * signal unless the handler reads one. When the limit passes, `abort` gets the error first,
+ * then the run rejects with it.
  */
 function runWithinTimeout<T>(
   work: () => Promise<T>,
   abort: (reason: unknown) => void,
-  timeoutMs: number,
-  identity: ProtectedRouteIdentity,
-  deps: LoadProtectionDeps,
+  limit: TimeLimit,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const cancel = startTimeLimit('total', timeoutMs, { ...deps, identity }, (error) => {
-      abort(error);
-      reject(error);
+    const ticket = limit.deadlines.add({
+      expire: () => {
+        const error = reportTimeLimit('total', limit.timeoutMs, {
+          ...limit.deps,
+          identity: limit.identity,
+        });
+        abort(error);
+        reject(error);
+      },
     });
     let running: Promise<T>;
     try {
       running = work();
     } catch (error) {
-      cancel();
+      limit.deadlines.remove(ticket);
       throw error;
     }
     running.then(
       (value) => {
-        cancel();
+        limit.deadlines.remove(ticket);
         resolve(value);
       },
       (error: unknown) => {
-        cancel();
+        limit.deadlines.remove(ticket);
         reject(error);
       },
     );

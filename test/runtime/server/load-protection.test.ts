@@ -137,14 +137,62 @@ test('a handler that ignores its signal still gets a 504 at the deadline', async
   assert.is((await pending).statusCode, 504);
 });
 
-test('a handler that finishes in time stops the timer', async () => {
+test('a handler that finishes in time is never answered 504, and its timer stops', async () => {
   const clock = new FakeClock();
   const routes = buildUserRoutes({ listUsers: { timeoutMs: 200 } });
-  const response = await createUsersServer(createMemoryHandlers(), { clock }, routes).inject({
-    url: '/api/users',
-  });
+  const events: ResilienceEvent[] = [];
+  const app = createUsersServer(
+    createMemoryHandlers(),
+    { clock, listeners: [(e) => events.push(e)] },
+    routes,
+  );
+  const response = await app.inject({ url: '/api/users' });
+  await clock.advance(200);
 
   assert.is(response.statusCode, 200);
+  assert.equal(events, []);
+  assert.is(clock.pending.length, 0, 'the shared timer found nothing due and stopped');
+});
+
+test("a route's requests share one timer, and each times out at its own deadline", async () => {
+  const clock = new FakeClock();
+  const handlers = createMemoryHandlers();
+  let started = 0;
+  handlers.listUsers = () => {
+    started++;
+
+    return new Promise(() => {});
+  };
+  const routes = buildUserRoutes({ listUsers: { timeoutMs: 200 } });
+  const app = createUsersServer(handlers, { clock }, routes);
+  const first = app.inject({ url: '/api/users' });
+  await waitFor(() => started === 1);
+  await clock.advance(50);
+  const second = app.inject({ url: '/api/users' });
+  let secondDone = false;
+  void second.then(() => (secondDone = true));
+  await waitFor(() => started === 2);
+  assert.is(clock.pending.length, 1, 'one timer for both');
+  await clock.advance(150);
+
+  assert.is((await first).statusCode, 504);
+  assert.not.ok(secondDone, 'the second request still has 50 ms');
+  assert.equal(
+    clock.pending.map((sleep) => sleep.ms),
+    [50],
+  );
+  await clock.advance(50);
+  assert.is((await second).statusCode, 504);
+});
+
+test('closing the server stops the timer of its time limits', async () => {
+  const clock = new FakeClock();
+  const routes = buildUserRoutes({ listUsers: { timeoutMs: 200 } });
+  const app = createUsersServer(createMemoryHandlers(), { clock }, routes);
+  await app.inject({ url: '/api/users' });
+  assert.is(clock.pending.length, 1);
+  await app.close();
+
   assert.is(clock.pending.length, 0);
 });
 
