@@ -31,19 +31,21 @@ export interface LoadProtection {
   dispose(): void;
   /**
    * Runs `work` in a bulkhead slot (waiting in its queue when all are taken), then under the
-   * time limit. When the limit passes, `abort` gets the {@link TimeoutError} first, so the
-   * handler's signal aborts and it can stop, then the run rejects with it.
+   * time limit. When the limit passes, `request.abort` gets the {@link TimeoutError} first, so
+   * the handler's signal aborts and it can stop, then the run rejects with it.
    *
-   * @param readSignal reads the request's signal, only when the request has to queue:
-   *   aborting it while queued leaves the queue.
+   * @param request - the request's context; its `signal` is read only when the request has
+   *   to queue: aborting it while queued leaves the queue.
    * @throws {@link BulkheadRejectedError} when the bulkhead's queue is full or the wait too long.
    * @throws {@link TimeoutError} when the handler outlives `timeoutMs`.
    */
-  run<T>(
-    work: () => Promise<T>,
-    abort: (reason: unknown) => void,
-    readSignal: () => AbortSignal,
-  ): Promise<T>;
+  run<T>(work: () => Promise<T>, request: AbortableRequest): Promise<T>;
+}
+
+/** What the protection aborts when the time limit passes, and watches while queued. */
+export interface AbortableRequest {
+  readonly signal: AbortSignal;
+  abort(reason: unknown): void;
 }
 
 /**
@@ -83,18 +85,18 @@ export function createLoadProtection(
     timeoutMs === undefined
       ? undefined
       : { deadlines: new DeadlineQueue(deps.clock, timeoutMs), timeoutMs, identity, deps };
-  const limit = <T>(work: () => Promise<T>, abort: (reason: unknown) => void): Promise<T> =>
-    timeLimit === undefined ? work() : runWithinTimeout(work, abort, timeLimit);
+  const limit = <T>(work: () => Promise<T>, request: AbortableRequest): Promise<T> =>
+    timeLimit === undefined ? work() : runWithinTimeout(work, request, timeLimit);
 
   return {
     bulkhead,
     dispose: () => timeLimit?.deadlines.dispose(),
-    run: (work, abort, readSignal) =>
+    run: (work, request) =>
       bulkhead === undefined
-        ? limit(work, abort)
+        ? limit(work, request)
         : bulkhead.execute(
-            () => limit(work, abort),
-            bulkhead.hasFreeSlot ? undefined : readSignal(),
+            () => limit(work, request),
+            bulkhead.hasFreeSlot ? undefined : request.signal,
             identity,
           ),
   };
@@ -110,12 +112,12 @@ interface TimeLimit {
 
 /**
  * Runs `work` under the route's time limit, in its deadline queue: no timer of its own, and no
- * signal unless the handler reads one. When the limit passes, `abort` gets the error first,
- * then the run rejects with it.
+ * signal unless the handler reads one. When the limit passes, the request is aborted with the
+ * error first, then the run rejects with it.
  */
 function runWithinTimeout<T>(
   work: () => Promise<T>,
-  abort: (reason: unknown) => void,
+  request: AbortableRequest,
   limit: TimeLimit,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -125,7 +127,7 @@ function runWithinTimeout<T>(
           ...limit.deps,
           identity: limit.identity,
         });
-        abort(error);
+        request.abort(error);
         reject(error);
       },
     });

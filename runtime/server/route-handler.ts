@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.js';
-import { AbortError } from '../policy-errors.js';
 import type { ErrorAnswer } from './error-body.js';
 import { sendErrorAnswer, ServerErrorCodes } from './error-body.js';
 import { answerHandlerError } from './handler-errors.js';
@@ -12,8 +11,7 @@ import {
 } from './idempotency.js';
 import type { IdempotencyClaim, IdempotencyStore, StoredAnswer } from './idempotency.js';
 import type { LoadProtection } from './load-protection.js';
-import { createRequestContext } from './request-context.js';
-import type { RequestContextHandle } from './request-context.js';
+import { isClientGone, ServerRequestContext } from './request-context.js';
 import { isRequestRejection, RequestRejection } from './request-rejection.js';
 import { validateRequest } from './request-validation.js';
 import type { RequestValidators } from './request-validation.js';
@@ -55,27 +53,28 @@ export function createRouteHandler<H>(
   const identity = { route: prepared.label, profile: prepared.route.profile };
 
   return async (request, reply) => {
-    const handle = createRequestContext({
+    const context = new ServerRequestContext({
       requestId: request.id,
       headers: request.headers,
       log: request.log,
       route: prepared.label,
+      profile: prepared.route.profile,
+      response: reply.raw,
     });
-    const disconnected = watchDisconnect(reply, handle, identity);
     let claim: IdempotencyClaim | undefined;
     try {
       const values = validateRequest(prepared.validators, request, identity);
-      claim = await claimKey(prepared, values, request, handle, deps.idempotency);
+      claim = await claimKey(prepared, values, request, context, deps.idempotency);
       if (claim?.kind === 'replay') {
         return void replayAnswer(reply, claim.answer);
       }
-      const run = (): Promise<unknown> => prepared.route.invoke(handlers, values, handle.context);
-      const result = await prepared.protection.run(run, handle.abort, () => handle.context.signal);
-      const answer = sendSuccess(reply, prepared, handle, result);
+      const run = (): Promise<unknown> => prepared.route.invoke(handlers, values, context);
+      const result = await prepared.protection.run(run, context);
+      const answer = sendSuccess(reply, prepared, context, result);
       settleClaim(claim, answer);
     } catch (error) {
       settleClaim(claim, undefined);
-      const answer = disconnected()
+      const answer = isClientGone(reply.raw)
         ? answerClientClosed()
         : isRequestRejection(error)
           ? error.answer
@@ -88,27 +87,11 @@ export function createRouteHandler<H>(
   };
 }
 
-function watchDisconnect(
-  reply: FastifyReply,
-  handle: RequestContextHandle,
-  identity: { readonly route: string; readonly profile: string },
-): () => boolean {
-  let gone = false;
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) {
-      gone = true;
-      handle.abort(new AbortError('client disconnected', identity));
-    }
-  });
-
-  return () => gone;
-}
-
 async function claimKey<H>(
   prepared: PreparedRoute<H>,
   values: RouteRequest,
   request: FastifyRequest,
-  handle: RequestContextHandle,
+  context: ServerRequestContext,
   store: IdempotencyStore,
 ): Promise<IdempotencyClaim | undefined> {
   const key = request.headers[IDEMPOTENCY_KEY_HEADER];
@@ -120,7 +103,7 @@ async function claimKey<H>(
     throw new RequestRejection(answerBadKey(), identity);
   }
   const fingerprint = fingerprintRequest(values);
-  const claim = await store.claim(prepared.route.name, key, fingerprint, handle.context.signal);
+  const claim = await store.claim(prepared.route.name, key, fingerprint, context.signal);
   if (claim.kind === 'mismatch') {
     throw new RequestRejection(answerKeyReused(), identity);
   }
@@ -131,11 +114,12 @@ async function claimKey<H>(
 function sendSuccess<H>(
   reply: FastifyReply,
   prepared: PreparedRoute<H>,
-  handle: RequestContextHandle,
+  context: ServerRequestContext,
   result: unknown,
 ): StoredAnswer {
   reply.code(prepared.status);
-  const headers: Record<string, string> = Object.fromEntries(handle.headers);
+  const set = context.answerHeaders;
+  const headers: Record<string, string> = set === undefined ? {} : Object.fromEntries(set);
   // Serialized here, by the route's response serializer, so that the stored answer of an
   // idempotent request is byte for byte the one sent.
   const payload = prepared.hasBody ? String(reply.serialize(result)) : undefined;
