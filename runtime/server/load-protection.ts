@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { EventHub } from '../emitter.js';
 import { COUNT, MS, PolicyChecker, WHOLE } from '../policy-checker.js';
 import { RUNTIME_DEFAULTS } from '../defaults.js';
+import type { TimeoutError } from '../policy-errors.js';
 import { reportTimeLimit } from '../timeout.js';
 import { DeadlineQueue } from './deadline-queue.js';
 import type { RouteProtection } from './route.js';
@@ -22,30 +23,29 @@ export interface LoadProtectionDeps {
 
 /**
  * One route's load protection: its bulkhead (shared by every request of the route) and its
- * time limit.
+ * time limit. A request takes a slot with `bulkhead.tryEnter()` (or waits with `enter`), joins
+ * the limit's deadline queue while its handler runs, and gives both back when it settles.
  */
 export interface LoadProtection {
-  /** The route's bulkhead, for monitoring; `undefined` when the route has none. */
+  /** The route's bulkhead; `undefined` when the route has none. */
   readonly bulkhead: Bulkhead | undefined;
+  /** The route's time limit (queue wait excluded); `undefined` when the route has none. */
+  readonly timeLimit: RouteTimeLimit | undefined;
   /** Stops the shared timer of the route's time limit (the server closes). */
   dispose(): void;
-  /**
-   * Runs `work` in a bulkhead slot (waiting in its queue when all are taken), then under the
-   * time limit. When the limit passes, `request.abort` gets the {@link TimeoutError} first, so
-   * the handler's signal aborts and it can stop, then the run rejects with it.
-   *
-   * @param request - the request's context; its `signal` is read only when the request has
-   *   to queue: aborting it while queued leaves the queue.
-   * @throws {@link BulkheadRejectedError} when the bulkhead's queue is full or the wait too long.
-   * @throws {@link TimeoutError} when the handler outlives `timeoutMs`.
-   */
-  run<T>(work: () => Promise<T>, request: AbortableRequest): Promise<T>;
 }
 
-/** What the protection aborts when the time limit passes, and watches while queued. */
-export interface AbortableRequest {
-  readonly signal: AbortSignal;
-  abort(reason: unknown): void;
+/** A route's time limit: one deadline queue for all its running requests. */
+export interface RouteTimeLimit {
+  /** The limit, in milliseconds. */
+  readonly timeoutMs: number;
+  /** The running requests, oldest first; a request that outlives the limit expires. */
+  readonly deadlines: DeadlineQueue;
+  /**
+   * Emits the `timeout` event (when anyone listens) and returns the {@link TimeoutError} a
+   * request that ran out fails with: its handler's signal aborts with it, and it is a 504.
+   */
+  report(): TimeoutError;
 }
 
 /**
@@ -81,72 +81,22 @@ export function createLoadProtection(
       },
       deps,
     );
-  const timeLimit: TimeLimit | undefined =
-    timeoutMs === undefined
-      ? undefined
-      : { deadlines: new DeadlineQueue(deps.clock, timeoutMs), timeoutMs, identity, deps };
-  const limit = <T>(work: () => Promise<T>, request: AbortableRequest): Promise<T> =>
-    timeLimit === undefined ? work() : runWithinTimeout(work, request, timeLimit);
+  const timeLimit =
+    timeoutMs === undefined ? undefined : createTimeLimit(timeoutMs, identity, deps);
+
+  return { bulkhead, timeLimit, dispose: () => timeLimit?.deadlines.dispose() };
+}
+
+function createTimeLimit(
+  timeoutMs: number,
+  identity: ProtectedRouteIdentity,
+  deps: LoadProtectionDeps,
+): RouteTimeLimit {
+  const reportDeps = { clock: deps.clock, events: deps.events, identity };
 
   return {
-    bulkhead,
-    dispose: () => timeLimit?.deadlines.dispose(),
-    run: (work, request) =>
-      bulkhead === undefined
-        ? limit(work, request)
-        : bulkhead.execute(
-            () => limit(work, request),
-            bulkhead.hasFreeSlot ? undefined : request.signal,
-            identity,
-          ),
+    timeoutMs,
+    deadlines: new DeadlineQueue(deps.clock, timeoutMs),
+    report: () => reportTimeLimit('total', timeoutMs, reportDeps),
   };
-}
-
-/** A route's time limit: its deadline queue, and what an expiry reports. */
-interface TimeLimit {
-  readonly deadlines: DeadlineQueue;
-  readonly timeoutMs: number;
-  readonly identity: ProtectedRouteIdentity;
-  readonly deps: LoadProtectionDeps;
-}
-
-/**
- * Runs `work` under the route's time limit, in its deadline queue: no timer of its own, and no
- * signal unless the handler reads one. When the limit passes, the request is aborted with the
- * error first, then the run rejects with it.
- */
-function runWithinTimeout<T>(
-  work: () => Promise<T>,
-  request: AbortableRequest,
-  limit: TimeLimit,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const ticket = limit.deadlines.add({
-      expire: () => {
-        const error = reportTimeLimit('total', limit.timeoutMs, {
-          ...limit.deps,
-          identity: limit.identity,
-        });
-        request.abort(error);
-        reject(error);
-      },
-    });
-    let running: Promise<T>;
-    try {
-      running = work();
-    } catch (error) {
-      limit.deadlines.remove(ticket);
-      throw error;
-    }
-    running.then(
-      (value) => {
-        limit.deadlines.remove(ticket);
-        resolve(value);
-      },
-      (error: unknown) => {
-        limit.deadlines.remove(ticket);
-        reject(error);
-      },
-    );
-  });
 }

@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ResilienceEvent } from '../../../runtime/events.js';
@@ -194,6 +196,86 @@ test('closing the server stops the timer of its time limits', async () => {
   await app.close();
 
   assert.is(clock.pending.length, 0);
+});
+
+test('a request past its deadline gives its slot to the next in queue, though its handler runs on', async () => {
+  const clock = new FakeClock();
+  const { handlers, gates } = createGatedHandlers();
+  const routes = buildUserRoutes({
+    listUsers: {
+      timeoutMs: 200,
+      bulkhead: { maxConcurrent: 1, maxQueue: 1, queueTimeoutMs: 5000 },
+    },
+  });
+  const app = createUsersServer(handlers, { clock }, routes);
+  const first = app.inject({ url: '/api/users' });
+  await waitFor(() => gates.length === 1);
+  const second = app.inject({ url: '/api/users' });
+  await clock.waitForPending(2);
+  await clock.advance(200);
+
+  assert.is((await first).statusCode, 504);
+  await waitFor(() => gates.length === 2);
+  gates[1]?.open();
+  assert.is((await second).statusCode, 200);
+});
+
+test('a handler that answers after its deadline changes nothing, and its slot is given back once', async () => {
+  const clock = new FakeClock();
+  const { handlers, gates } = createGatedHandlers();
+  const routes = buildUserRoutes({
+    listUsers: { timeoutMs: 200, bulkhead: { maxConcurrent: 1, maxQueue: 0 } },
+  });
+  const sent: number[] = [];
+  const app = createUsersServer(handlers, { clock }, routes);
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    sent.push(reply.statusCode);
+    done(null, payload);
+  });
+  const late = app.inject({ url: '/api/users' });
+  await waitFor(() => gates.length === 1);
+  await clock.advance(200);
+  assert.is((await late).statusCode, 504);
+  gates[0]?.open();
+  const running = app.inject({ url: '/api/users' });
+  await waitFor(() => gates.length === 2);
+  const refused = await app.inject({ url: '/api/users' });
+
+  assert.is(refused.statusCode, 503, 'one slot, held by the running request');
+  gates[1]?.open();
+  assert.is((await running).statusCode, 200);
+  assert.equal(sent, [504, 503, 200]);
+});
+
+test('a queued request whose client leaves gives up its place in the queue', async () => {
+  const clock = new FakeClock();
+  const { handlers, gates } = createGatedHandlers();
+  const routes = buildUserRoutes({
+    listUsers: { bulkhead: { maxConcurrent: 1, maxQueue: 1, queueTimeoutMs: 5000 } },
+  });
+  const app = createUsersServer(handlers, { clock }, routes);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    const first = app.inject({ url: '/api/users' });
+    await waitFor(() => gates.length === 1);
+    const { port } = app.server.address() as AddressInfo;
+    const leaving = httpRequest({ host: '127.0.0.1', port, path: '/api/users' });
+    leaving.on('error', () => {});
+    leaving.end();
+    await clock.waitForPending(1);
+    leaving.destroy();
+    await waitFor(() => clock.pending.length === 0);
+    const third = app.inject({ url: '/api/users' });
+    await clock.waitForPending(1);
+    gates[0]?.open();
+    await waitFor(() => gates.length === 2);
+    gates[1]?.open();
+
+    assert.is((await first).statusCode, 200);
+    assert.is((await third).statusCode, 200, 'it took the place the leaving client gave up');
+  } finally {
+    await app.close();
+  }
 });
 
 test('a protection number the runtime cannot use fails when the server is created', () => {

@@ -53,20 +53,22 @@ test("a client that disconnects aborts the handler's signal, and the answer is 4
 
 test('a handler that reads its signal only after its client left finds it aborted', async () => {
   const handlers = createMemoryHandlers();
-  let clientGone = false;
+  let markGone = (): void => {};
+  const clientGone = new Promise<void>((resolve) => (markGone = resolve));
   let started = false;
   let signal: AbortSignal | undefined;
   handlers.listUsers = async (context) => {
     started = true;
-    await waitFor(() => clientGone);
+    await clientGone;
     signal = context.signal;
 
     return [];
   };
   const app = createUsersServer(handlers);
-  app.server.on('connection', (socket: Socket) => socket.on('close', () => (clientGone = true)));
+  app.server.on('connection', (socket: Socket) => socket.on('close', () => markGone()));
   try {
     await leaveOnceStarted(app, () => started);
+    await clientGone;
     await waitFor(() => signal !== undefined);
   } finally {
     await app.close();
