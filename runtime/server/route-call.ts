@@ -56,8 +56,26 @@ export class RouteCall<H> implements Expirable {
     });
   }
 
-  /** Validates the request, claims its idempotency key when it has one, then runs it. */
+  /**
+   * Passes the route's gate when the handler runs it, then validates the request, claims its
+   * idempotency key when it has one, and runs it.
+   */
   start(): void {
+    const gate = this.#runner.gate;
+    if (gate === undefined) {
+      return this.#begin();
+    }
+    gate(this.#request, this.#reply, (error) => {
+      if (error !== undefined) {
+        // As fastify does with an onRequest hook's error: its error handler answers.
+        this.#reply.send(error);
+      } else if (!this.#reply.sent) {
+        this.#begin();
+      }
+    });
+  }
+
+  #begin(): void {
     const { prepared, identity } = this.#runner;
     let values: RouteRequest;
     try {
@@ -89,6 +107,7 @@ export class RouteCall<H> implements Expirable {
       const claim = await this.#claimKey(values, key);
       this.#claim = claim;
       if (claim.kind === 'replay') {
+        this.#closeIfDraining();
         replayAnswer(this.#reply, claim.answer);
       } else {
         this.#enter(values);
@@ -157,6 +176,7 @@ export class RouteCall<H> implements Expirable {
       return;
     }
     try {
+      this.#closeIfDraining();
       const keep = this.#claim?.kind === 'run';
       const answer = sendSuccess(this.#reply, this.#runner.prepared, this.#context, value, keep);
       this.#settleClaim(answer);
@@ -197,6 +217,13 @@ export class RouteCall<H> implements Expirable {
     }
   }
 
+  #closeIfDraining(): void {
+    // A keep-alive connection would hold a draining server open: close it after this answer.
+    if (!this.#runner.deps.isReady()) {
+      this.#reply.header('connection', 'close');
+    }
+  }
+
   #answerError(error: unknown): void {
     this.#settleClaim(undefined);
     const { deps } = this.#runner;
@@ -209,6 +236,7 @@ export class RouteCall<H> implements Expirable {
       this.#request.log.error({ err: error }, 'handler failed');
     }
     try {
+      this.#closeIfDraining();
       sendErrorAnswer(this.#reply, answer);
     } catch (sendError) {
       // As fastify does with a handler's rejected promise: its error handler answers.

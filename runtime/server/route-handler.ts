@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { OnRequestHook } from '../chaos/inject.js';
 import type { Clock } from '../clock.js';
 import type { IdempotencyStore } from './idempotency.js';
 import type { LoadProtection } from './load-protection.js';
@@ -25,6 +26,8 @@ export interface RouteHandlerDeps {
   readonly idempotency: IdempotencyStore;
   /** `Retry-After` of a 503 from a full bulkhead, in seconds. */
   readonly overloadRetryAfterSeconds: number;
+  /** False once the server drains for shutdown: its answers then close their connection. */
+  readonly isReady: () => boolean;
 }
 
 /** What the requests of one route share, built once with its handler. */
@@ -34,6 +37,8 @@ export interface RouteRunner<H> {
   readonly deps: RouteHandlerDeps;
   /** The route and profile, named in errors and events. */
   readonly identity: { readonly route: string; readonly profile: string };
+  /** The route's gate (request id, draining, chaos) when the handler runs it, not a hook. */
+  readonly gate: OnRequestHook | undefined;
 }
 
 type FastifyHandler = (request: FastifyRequest, reply: FastifyReply) => void;
@@ -43,17 +48,21 @@ type FastifyHandler = (request: FastifyRequest, reply: FastifyReply) => void;
  * the route's protection, then send its answer serialized with the response schema, or the
  * error answer of what it threw (see {@link RouteCall}). It returns nothing: each request
  * answers through its reply, so fastify keeps no promise of it.
+ *
+ * @param gate - the route's gate, for the handler to run first when it is no `onRequest` hook.
  */
 export function createRouteHandler<H>(
   prepared: PreparedRoute<H>,
   handlers: H,
   deps: RouteHandlerDeps,
+  gate?: OnRequestHook,
 ): FastifyHandler {
   const runner: RouteRunner<H> = {
     prepared,
     handlers,
     deps,
     identity: { route: prepared.label, profile: prepared.route.profile },
+    gate,
   };
 
   return (request, reply) => new RouteCall(runner, request, reply).start();
