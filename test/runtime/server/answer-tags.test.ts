@@ -95,7 +95,14 @@ test('every other answer of a draining server closes its connection too', async 
   await app.ready();
   markDraining(app);
 
-  for (const url of ['/api/users/1', '/nowhere', '/health/ready', '/chaos', '/extra']) {
+  for (const url of [
+    '/api/users/1',
+    '/nowhere',
+    '/api/users/%ZZ',
+    '/health/ready',
+    '/chaos',
+    '/extra',
+  ]) {
     const response = await app.inject({ url });
     assert.is(response.headers.connection, 'close', url);
   }
