@@ -100,7 +100,23 @@ export class Bulkhead {
     return false;
   }
 
-  /** Gives back a slot taken by {@link Bulkhead.tryEnter}: the next queued call gets it. */
+  /**
+   * Takes a slot, waiting in the queue when none is free, for a caller that runs its work
+   * itself: once this resolves, the caller owes one {@link Bulkhead.release}.
+   *
+   * @param signal - the caller's signal: aborting it while waiting leaves the queue at once.
+   * @param identity - the route and profile, named by errors and `reject` events.
+   * @throws {@link BulkheadRejectedError} when the queue is full or the wait too long.
+   * @throws {@link AbortError} when `signal` aborts while the call waits.
+   */
+  enter(signal?: AbortSignal, identity: CallIdentity = {}): Promise<void> {
+    return this.tryEnter() ? Promise.resolve() : this.#waitForSlot(signal, identity);
+  }
+
+  /**
+   * Gives back a slot taken by {@link Bulkhead.tryEnter} or {@link Bulkhead.enter}: the next
+   * queued call gets it.
+   */
   release(): void {
     if (this.#queue.length === 0) {
       this.#inFlight--;

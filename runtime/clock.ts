@@ -15,14 +15,30 @@ export interface Clock {
    * which cancels it and leaves no timer behind. Optional: without it, time limits fall back
    * to {@link Clock.sleep} with an `AbortController` of their own, which costs more per call.
    */
-  setTimer?(ms: number, fire: () => void): () => void;
+  setTimer?(ms: number, fire: () => void, options?: TimerOptions): () => void;
+  /**
+   * Milliseconds from an arbitrary start that never go back, even when the system time is
+   * set (like `performance.now()`); only the difference of two readings means anything.
+   * Optional: without it, deadlines are measured with {@link Clock.now}.
+   */
+  monotonicNow?(): number;
 }
 
-/** The real clock: `Date.now()` and `setTimeout`. The runtime's default. */
+/** Options of {@link Clock.setTimer}. */
+export interface TimerOptions {
+  /**
+   * True: the timer alone does not keep the process running (Node's `unref`), for a timer that
+   * stays set while there is nothing to time. Default: false.
+   */
+  readonly unref?: boolean;
+}
+
+/** The real clock: `Date.now()`, `setTimeout` and `performance.now()`. The runtime's default. */
 export const systemClock: Clock = Object.freeze({
   now: () => Date.now(),
   sleep: sleepForReal,
   setTimer: setTimerForReal,
+  monotonicNow: () => performance.now(),
 });
 
 // Node fires a timer longer than 2^31 − 1 ms after 1 ms instead; longer sleeps are cut to it
@@ -53,11 +69,14 @@ function sleepForReal(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-function setTimerForReal(ms: number, fire: () => void): () => void {
+function setTimerForReal(ms: number, fire: () => void, options?: TimerOptions): () => void {
   if (ms === Infinity) {
     return ignoreCancel;
   }
   const timer = setTimeout(fire, Math.min(ms, LONGEST_TIMER_MS));
+  if (options?.unref === true) {
+    timer.unref();
+  }
 
   return () => clearTimeout(timer);
 }

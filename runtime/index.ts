@@ -9,7 +9,7 @@ export * from './chaos/index.js';
 
 // -- resilience core: policies, pipeline, HTTP client --
 export { systemClock } from './clock.js';
-export type { Clock } from './clock.js';
+export type { Clock, TimerOptions } from './clock.js';
 export { FakeClock } from './fake-clock.js';
 export type { PendingSleep } from './fake-clock.js';
 export type * from './events.js';

@@ -33,33 +33,41 @@ export function compileLooseNumberCheck(
 ): ((data: unknown) => LooseNumber | undefined) | undefined {
   const root = schema as Schema;
   const properties = readProperties(resolve(root, root)) ?? {};
-  const numeric = new Map<string, NumericKind>();
+  const numeric: LooseNumber[] = [];
   for (const name of Object.keys(properties)) {
     const kind = readNumericKind(root, resolve(root, properties[name]));
-    if (kind !== undefined) numeric.set(name, kind);
+    if (kind !== undefined) numeric.push(Object.freeze({ name, kind }));
   }
-  if (numeric.size === 0) {
+  if (numeric.length === 0) {
     return undefined;
   }
 
+  // Run on every request: a loop that allocates nothing for lone values, and answers with the
+  // entry itself.
   return (data) => {
     if (typeof data !== 'object' || data === null) {
       return undefined;
     }
-    for (const [name, kind] of numeric) {
-      const value: unknown = Object.hasOwn(data, name)
-        ? (data as Record<string, unknown>)[name]
+    for (const entry of numeric) {
+      const value: unknown = Object.hasOwn(data, entry.name)
+        ? (data as Record<string, unknown>)[entry.name]
         : undefined;
-      const texts = Array.isArray(value) ? value : [value];
       if (
-        texts.some((text) => typeof text === 'string' && wouldCoerce(text) && !isStrict(text, kind))
+        Array.isArray(value)
+          ? value.some((text) => isLoose(text, entry.kind))
+          : isLoose(value, entry.kind)
       ) {
-        return { name, kind };
+        return entry;
       }
     }
 
     return undefined;
   };
+}
+
+/** Whether `text` is text ajv would coerce to a number that is not plain decimal. */
+function isLoose(text: unknown, kind: NumericKind): boolean {
+  return typeof text === 'string' && wouldCoerce(text) && !isStrict(text, kind);
 }
 
 /**

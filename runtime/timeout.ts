@@ -1,4 +1,4 @@
-import type { Clock } from './clock.js';
+import type { Clock, TimerOptions } from './clock.js';
 import type { EventHub } from './emitter.js';
 import type { CallIdentity } from './errors.js';
 import { TimeoutError } from './policy-errors.js';
@@ -157,13 +157,26 @@ export function startTimeLimit(
   deps: TimeLimitDeps,
   expire: (error: TimeoutError) => void,
 ): () => void {
-  return startClockTimer(deps.clock, timeoutMs, () => {
-    const { route, profile } = deps.identity;
-    if (deps.events.active && route !== undefined && profile !== undefined) {
-      deps.events.emit({ type: 'timeout', scope, route, profile, at: deps.clock.now() });
-    }
-    expire(new TimeoutError(scope, timeoutMs, deps.identity));
-  });
+  return startClockTimer(deps.clock, timeoutMs, () =>
+    expire(reportTimeLimit(scope, timeoutMs, deps)),
+  );
+}
+
+/**
+ * What a time limit does when it runs out, for a caller that keeps its own timer: emits the
+ * `timeout` event (when anyone listens) and returns the {@link TimeoutError} to fail with.
+ */
+export function reportTimeLimit(
+  scope: 'attempt' | 'total',
+  timeoutMs: number,
+  deps: TimeLimitDeps,
+): TimeoutError {
+  const { route, profile } = deps.identity;
+  if (deps.events.active && route !== undefined && profile !== undefined) {
+    deps.events.emit({ type: 'timeout', scope, route, profile, at: deps.clock.now() });
+  }
+
+  return new TimeoutError(scope, timeoutMs, deps.identity);
 }
 
 /**
@@ -173,9 +186,14 @@ export function startTimeLimit(
  *
  * @returns cancels the timer; safe to call more than once, and after it fired.
  */
-export function startClockTimer(clock: Clock, ms: number, fire: () => void): () => void {
+export function startClockTimer(
+  clock: Clock,
+  ms: number,
+  fire: () => void,
+  options?: TimerOptions,
+): () => void {
   if (clock.setTimer) {
-    return clock.setTimer(ms, fire);
+    return clock.setTimer(ms, fire, options);
   }
   const stop = new AbortController();
   clock.sleep(ms, stop.signal).then(fire, ignore);

@@ -1,15 +1,13 @@
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ChaosController } from '../chaos/controller.js';
-import { registerChaosRoutes } from '../chaos/control-routes.js';
-import { createChaosHook } from '../chaos/inject.js';
 import { resolveChaosOptions } from '../chaos/options.js';
-import type { ChaosSettings } from '../chaos/options.js';
 import { createSeededRandom } from '../chaos/random.js';
 import { systemClock } from '../clock.js';
 import { EventHub } from '../emitter.js';
 import { mergeDefined } from '../metrics-options.js';
 import { monitoringPlugin } from '../monitoring.js';
+import { closeIfDraining, createTaggingHook, tagAnswer } from './answer-tags.js';
 import { answerRoutingError, handleClientError } from './client-errors.js';
 import { sendErrorAnswer, ServerErrorCodes } from './error-body.js';
 import { answerFrameworkError } from './framework-errors.js';
@@ -18,12 +16,11 @@ import { IdempotencyStore } from './idempotency.js';
 import { installJsonBodyParser } from './json-body.js';
 import { PathIndex } from './path-index.js';
 import { isReady } from './readiness.js';
-import { REQUEST_ID_HEADER, resolveRequestId } from './request-id.js';
+import { resolveRequestId } from './request-id.js';
 import { isRequestRejection } from './request-rejection.js';
 import type { ServerRoute } from './route.js';
-import { createRouteHandler } from './route-handler.js';
 import type { RouteHandlerDeps } from './route-handler.js';
-import { prepareRoutes, readRouteSchema, refuseWhileDraining } from './route-setup.js';
+import { prepareRoutes, registerContractRoutes } from './route-setup.js';
 import type { PreparedServerRoute } from './route-setup.js';
 import { SERVER_DEFAULTS } from './server-options.js';
 import type { ResilientServerOptions, ServerSettings } from './server-options.js';
@@ -69,7 +66,11 @@ export function createResilientServer<H>(
     requestIdHeader: false,
     genReqId: resolveRequestId,
     // Requests refused before routing get the one error shape too, not fastify's own body.
-    frameworkErrors: answerRoutingError,
+    frameworkErrors: (error, request, reply) => {
+      closeIfDraining(app, reply);
+
+      return answerRoutingError(error, request, reply);
+    },
     clientErrorHandler: handleClientError,
   });
   const prepared = prepareRoutes(routes, options.handlers, { clock, events });
@@ -79,13 +80,24 @@ export function createResilientServer<H>(
     clock,
     idempotency: new IdempotencyStore(settings.idempotency, clock),
     overloadRetryAfterSeconds: settings.overloadRetryAfterSeconds,
+    isReady: () => isReady(app),
   };
-  installBasics(app, deps);
+  const ownHandlers = new WeakSet<object>();
+  installBasics(app, deps, ownHandlers);
   const controller = new ChaosController(
     chaos,
     settings.random ?? (chaos.seed === undefined ? Math.random : createSeededRandom(chaos.seed)),
   );
-  registerRoutes(app, prepared, options.handlers, { deps, controller, chaos });
+  registerContractRoutes(app, prepared, options.handlers, {
+    deps,
+    controller,
+    chaos,
+    ownHandlers,
+  });
+  app.addHook('onClose', (_instance, done) => {
+    prepared.forEach((route) => route.protection.dispose());
+    done();
+  });
   if (monitoring !== undefined) {
     const source = { snapshot: () => describeProtection(prepared) };
     void app.register(monitoringPlugin, {
@@ -98,17 +110,16 @@ export function createResilientServer<H>(
   return app;
 }
 
-function installBasics(app: FastifyInstance, deps: RouteHandlerDeps): void {
+function installBasics(
+  app: FastifyInstance,
+  deps: RouteHandlerDeps,
+  ownHandlers: WeakSet<object>,
+): void {
   const paths = new PathIndex();
-  app.addHook('onRoute', (route) => paths.add(route.method, route.url));
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header(REQUEST_ID_HEADER, request.id);
-  });
-  app.addHook('onSend', async (_request, reply) => {
-    // A keep-alive connection would hold a draining server open: close it after this answer.
-    if (!isReady(app)) {
-      reply.header('connection', 'close');
-    }
+  const tagOtherRoutes = createTaggingHook(app, (route) => ownHandlers.has(route.handler));
+  app.addHook('onRoute', (route) => {
+    paths.add(route.method, route.url);
+    tagOtherRoutes(route);
   });
   installJsonBodyParser(app);
   app.setErrorHandler((error, request, reply) => {
@@ -119,10 +130,12 @@ function installBasics(app: FastifyInstance, deps: RouteHandlerDeps): void {
     if (answer.status >= 500) {
       request.log.error({ err: error }, 'request failed');
     }
+    tagAnswer(app, request, reply);
 
     return sendErrorAnswer(reply, answer);
   });
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    tagAnswer(app, request, reply);
     const allowed = paths.listMethods(request.url);
     if (allowed.length > 0 && !allowed.includes(request.method)) {
       return sendErrorAnswer(reply, {
@@ -139,39 +152,6 @@ function installBasics(app: FastifyInstance, deps: RouteHandlerDeps): void {
       message: 'No route has this path.',
     });
   });
-}
-
-function registerRoutes<H>(
-  app: FastifyInstance,
-  prepared: readonly PreparedServerRoute<H>[],
-  handlers: H,
-  shared: { deps: RouteHandlerDeps; controller: ChaosController; chaos: ChaosSettings },
-): void {
-  const { deps, controller, chaos } = shared;
-  for (const route of prepared) {
-    app.route({
-      method: route.route.method,
-      url: route.route.url,
-      schema: { response: readRouteSchema(route) },
-      onRequest: [
-        refuseWhileDraining(app),
-        createChaosHook(
-          controller,
-          { label: route.label, profile: route.route.profile },
-          deps.clock,
-        ),
-      ],
-      handler: createRouteHandler(route, handlers, deps),
-    });
-  }
-  if (chaos.allowRuntimeControl) {
-    registerChaosRoutes(
-      app,
-      controller,
-      chaos,
-      prepared.map((route) => route.label),
-    );
-  }
 }
 
 function describeProtection<H>(prepared: readonly PreparedServerRoute<H>[]) {

@@ -3,7 +3,9 @@ import type { Clock } from '../clock.js';
 import type { EventHub } from '../emitter.js';
 import { COUNT, MS, PolicyChecker, WHOLE } from '../policy-checker.js';
 import { RUNTIME_DEFAULTS } from '../defaults.js';
-import { startTimeLimit } from '../timeout.js';
+import type { TimeoutError } from '../policy-errors.js';
+import { reportTimeLimit } from '../timeout.js';
+import { DeadlineQueue } from './deadline-queue.js';
 import type { RouteProtection } from './route.js';
 
 /** Who a route's protection reports as in its events and errors. */
@@ -21,26 +23,29 @@ export interface LoadProtectionDeps {
 
 /**
  * One route's load protection: its bulkhead (shared by every request of the route) and its
- * time limit.
+ * time limit. A request takes a slot with `bulkhead.tryEnter()` (or waits with `enter`), joins
+ * the limit's deadline queue while its handler runs, and gives both back when it settles.
  */
 export interface LoadProtection {
-  /** The route's bulkhead, for monitoring; `undefined` when the route has none. */
+  /** The route's bulkhead; `undefined` when the route has none. */
   readonly bulkhead: Bulkhead | undefined;
+  /** The route's time limit (queue wait excluded); `undefined` when the route has none. */
+  readonly timeLimit: RouteTimeLimit | undefined;
+  /** Stops the shared timer of the route's time limit (the server closes). */
+  dispose(): void;
+}
+
+/** A route's time limit: one deadline queue for all its running requests. */
+export interface RouteTimeLimit {
+  /** The limit, in milliseconds. */
+  readonly timeoutMs: number;
+  /** The running requests, oldest first; a request that outlives the limit expires. */
+  readonly deadlines: DeadlineQueue;
   /**
-   * Runs `work` in a bulkhead slot (waiting in its queue when all are taken), then under the
-   * time limit. When the limit passes, `abort` gets the {@link TimeoutError} first, so the
-   * handler's signal aborts and it can stop, then the run rejects with it.
-   *
-   * @param readSignal reads the request's signal, only when the request has to queue:
-   *   aborting it while queued leaves the queue.
-   * @throws {@link BulkheadRejectedError} when the bulkhead's queue is full or the wait too long.
-   * @throws {@link TimeoutError} when the handler outlives `timeoutMs`.
+   * Emits the `timeout` event (when anyone listens) and returns the {@link TimeoutError} a
+   * request that ran out fails with: its handler's signal aborts with it, and it is a 504.
    */
-  run<T>(
-    work: () => Promise<T>,
-    abort: (reason: unknown) => void,
-    readSignal: () => AbortSignal,
-  ): Promise<T>;
+  report(): TimeoutError;
 }
 
 /**
@@ -76,54 +81,22 @@ export function createLoadProtection(
       },
       deps,
     );
-  const limit = <T>(work: () => Promise<T>, abort: (reason: unknown) => void): Promise<T> =>
-    timeoutMs === undefined ? work() : runWithinTimeout(work, abort, timeoutMs, identity, deps);
+  const timeLimit =
+    timeoutMs === undefined ? undefined : createTimeLimit(timeoutMs, identity, deps);
 
-  return {
-    bulkhead,
-    run: (work, abort, readSignal) =>
-      bulkhead === undefined
-        ? limit(work, abort)
-        : bulkhead.execute(
-            () => limit(work, abort),
-            bulkhead.hasFreeSlot ? undefined : readSignal(),
-            identity,
-          ),
-  };
+  return { bulkhead, timeLimit, dispose: () => timeLimit?.deadlines.dispose() };
 }
 
-/**
- * Runs `work` under a time limit with a plain timer: no signal is created unless the handler
- * reads one. When the limit passes, `abort` gets the error first, then the run rejects with it.
- */
-function runWithinTimeout<T>(
-  work: () => Promise<T>,
-  abort: (reason: unknown) => void,
+function createTimeLimit(
   timeoutMs: number,
   identity: ProtectedRouteIdentity,
   deps: LoadProtectionDeps,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const cancel = startTimeLimit('total', timeoutMs, { ...deps, identity }, (error) => {
-      abort(error);
-      reject(error);
-    });
-    let running: Promise<T>;
-    try {
-      running = work();
-    } catch (error) {
-      cancel();
-      throw error;
-    }
-    running.then(
-      (value) => {
-        cancel();
-        resolve(value);
-      },
-      (error: unknown) => {
-        cancel();
-        reject(error);
-      },
-    );
-  });
+): RouteTimeLimit {
+  const reportDeps = { clock: deps.clock, events: deps.events, identity };
+
+  return {
+    timeoutMs,
+    deadlines: new DeadlineQueue(deps.clock, timeoutMs),
+    report: () => reportTimeLimit('total', timeoutMs, reportDeps),
+  };
 }

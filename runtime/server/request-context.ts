@@ -1,8 +1,9 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import { RuntimeErrorCodes } from '../error-codes.js';
 import { RuntimeError } from '../errors.js';
 import type { AnswerSource } from '../events.js';
+import { AbortError } from '../policy-errors.js';
 
 /** The response header that says an answer came from a fallback. */
 export const FALLBACK_HEADER = 'x-resilience-fallback';
@@ -52,73 +53,128 @@ export interface RequestContext {
   reportSource(source: AnswerSource): void;
 }
 
-/** A {@link RequestContext} and the server's side of it. */
-export interface RequestContextHandle {
-  readonly context: RequestContext;
-  /** The headers the handler set, names in lower case. */
-  readonly headers: ReadonlyMap<string, string>;
-  /** Aborts `context.signal` with `reason`; later calls do nothing. */
-  abort(reason: unknown): void;
-}
-
-/** What {@link createRequestContext} builds a context from. */
+/** What a {@link ServerRequestContext} is built from. */
 export interface RequestContextInit {
   readonly requestId: string;
   readonly headers: IncomingHttpHeaders;
   readonly log: FastifyBaseLogger;
   readonly route: string;
+  /** The route's profile, named in the {@link AbortError} of a client that left. */
+  readonly profile: string;
+  /**
+   * The response, watched for the client leaving once the handler reads `signal`; without
+   * it only {@link ServerRequestContext.abort} aborts the signal.
+   */
+  readonly response?: ServerResponse;
 }
 
 /**
- * Builds the context of one request; the server aborts it on timeout or disconnect. Its
- * `AbortController` is created on the first read of `signal` (creating one costs microseconds
- * on Node 20, and most handlers never read it); an abort before that read is kept, and the
- * signal is born aborted with its reason.
+ * The context of one request, and the server's side of it: the server aborts it on timeout,
+ * and it aborts itself when the client leaves. Nothing is made before it is needed, since most
+ * handlers never read `signal` nor set a header: the `AbortController` (which costs
+ * microseconds on Node 20) is made on the first read of `signal`, and only then does the
+ * context listen for the client closing the connection; an abort before that read is kept,
+ * and the signal is born aborted with its reason. The server reads a disconnect without a
+ * listener through {@link isClientGone}.
  */
-export function createRequestContext(init: RequestContextInit): RequestContextHandle {
-  let controller: AbortController | undefined;
-  let aborted = false;
-  let abortReason: unknown;
-  const headers = new Map<string, string>();
-  const context: RequestContext = {
-    requestId: init.requestId,
-    get signal(): AbortSignal {
-      if (controller === undefined) {
-        controller = new AbortController();
-        if (aborted) {
-          controller.abort(abortReason);
-        }
-      }
+export class ServerRequestContext implements RequestContext {
+  readonly requestId: string;
+  readonly headers: Readonly<IncomingHttpHeaders>;
+  readonly log: FastifyBaseLogger;
+  readonly route: string;
+  readonly #profile: string;
+  readonly #response: ServerResponse | undefined;
+  #controller: AbortController | undefined = undefined;
+  #aborted = false;
+  #abortReason: unknown = undefined;
+  #answerHeaders: Map<string, string> | undefined = undefined;
 
-      return controller.signal;
-    },
-    headers: init.headers,
-    log: init.log,
-    route: init.route,
-    setHeader(name, value) {
-      headers.set(checkHeader(name, value, init.route), value);
-    },
-    reportSource(source) {
-      if (source === 'network' || source === 'cache') {
-        headers.delete(FALLBACK_HEADER);
+  constructor(init: RequestContextInit) {
+    this.requestId = init.requestId;
+    this.headers = init.headers;
+    this.log = init.log;
+    this.route = init.route;
+    this.#profile = init.profile;
+    this.#response = init.response;
+  }
+
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController();
+      if (this.#aborted) {
+        this.#controller.abort(this.#abortReason);
       } else {
-        headers.set(FALLBACK_HEADER, source);
+        this.#watchClient();
       }
-    },
-  };
+    }
 
-  return {
-    context,
-    headers,
-    abort(reason) {
-      if (aborted) {
-        return;
+    return this.#controller.signal;
+  }
+
+  setHeader(name: string, value: string): void {
+    this.#writeHeaders().set(checkHeader(name, value, this.route), value);
+  }
+
+  reportSource(source: AnswerSource): void {
+    if (source === 'network' || source === 'cache') {
+      this.#answerHeaders?.delete(FALLBACK_HEADER);
+    } else {
+      this.#writeHeaders().set(FALLBACK_HEADER, source);
+    }
+  }
+
+  /** The headers the handler set, names in lower case; `undefined` when it set none. */
+  get answerHeaders(): ReadonlyMap<string, string> | undefined {
+    return this.#answerHeaders;
+  }
+
+  /** Aborts `signal` with `reason` (the server's side); later calls do nothing. */
+  abort(reason: unknown): void {
+    if (this.#aborted) {
+      return;
+    }
+    this.#aborted = true;
+    this.#abortReason = reason;
+    this.#controller?.abort(reason);
+  }
+
+  #writeHeaders(): Map<string, string> {
+    this.#answerHeaders ??= new Map();
+
+    return this.#answerHeaders;
+  }
+
+  #watchClient(): void {
+    const response = this.#response;
+    if (response === undefined) {
+      return;
+    }
+    if (isClientGone(response)) {
+      this.#abortClientGone();
+
+      return;
+    }
+    response.once('close', () => {
+      if (!response.writableFinished) {
+        this.#abortClientGone();
       }
-      aborted = true;
-      abortReason = reason;
-      controller?.abort(reason);
-    },
-  };
+    });
+  }
+
+  #abortClientGone(): void {
+    this.abort(
+      new AbortError('client disconnected', { route: this.route, profile: this.#profile }),
+    );
+  }
+}
+
+/**
+ * True when the client closed the connection before the answer was sent: Node marks a
+ * response `destroyed` as it emits its `close`, and `writableFinished` tells an answer sent
+ * from one cut short. Reading it needs no `close` listener.
+ */
+export function isClientGone(response: ServerResponse): boolean {
+  return response.destroyed && !response.writableFinished;
 }
 
 function checkHeader(name: string, value: string, route: string): string {

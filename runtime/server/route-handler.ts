@@ -1,23 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { OnRequestHook } from '../chaos/inject.js';
 import type { Clock } from '../clock.js';
-import { AbortError } from '../policy-errors.js';
-import type { ErrorAnswer } from './error-body.js';
-import { sendErrorAnswer, ServerErrorCodes } from './error-body.js';
-import { answerHandlerError } from './handler-errors.js';
-import {
-  fingerprintRequest,
-  IDEMPOTENCY_KEY_HEADER,
-  IDEMPOTENCY_KEY_PATTERN,
-  IDEMPOTENCY_REPLAYED_HEADER,
-} from './idempotency.js';
-import type { IdempotencyClaim, IdempotencyStore, StoredAnswer } from './idempotency.js';
+import type { IdempotencyStore } from './idempotency.js';
 import type { LoadProtection } from './load-protection.js';
-import { createRequestContext } from './request-context.js';
-import type { RequestContextHandle } from './request-context.js';
-import { isRequestRejection, RequestRejection } from './request-rejection.js';
-import { validateRequest } from './request-validation.js';
 import type { RequestValidators } from './request-validation.js';
-import type { RouteRequest, ServerRoute } from './route.js';
+import type { ServerRoute } from './route.js';
+import { RouteCall } from './route-call.js';
 
 /** One route, ready to serve: the table's entry and what the server built for it. */
 export interface PreparedRoute<H> {
@@ -38,152 +26,44 @@ export interface RouteHandlerDeps {
   readonly idempotency: IdempotencyStore;
   /** `Retry-After` of a 503 from a full bulkhead, in seconds. */
   readonly overloadRetryAfterSeconds: number;
+  /** False once the server drains for shutdown: its answers then close their connection. */
+  readonly isReady: () => boolean;
 }
 
-type FastifyHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+/** What the requests of one route share, built once with its handler. */
+export interface RouteRunner<H> {
+  readonly prepared: PreparedRoute<H>;
+  readonly handlers: H;
+  readonly deps: RouteHandlerDeps;
+  /** The route and profile, named in errors and events. */
+  readonly identity: { readonly route: string; readonly profile: string };
+  /** The route's gate (request id, draining, chaos) when the handler runs it, not a hook. */
+  readonly gate: OnRequestHook | undefined;
+}
+
+type FastifyHandler = (request: FastifyRequest, reply: FastifyReply) => void;
 
 /**
  * The fastify handler of one route: validate, claim the idempotency key, run the handler under
  * the route's protection, then send its answer serialized with the response schema, or the
- * error answer of what it threw.
+ * error answer of what it threw (see {@link RouteCall}). It returns nothing: each request
+ * answers through its reply, so fastify keeps no promise of it.
+ *
+ * @param gate - the route's gate, for the handler to run first when it is no `onRequest` hook.
  */
 export function createRouteHandler<H>(
   prepared: PreparedRoute<H>,
   handlers: H,
   deps: RouteHandlerDeps,
+  gate?: OnRequestHook,
 ): FastifyHandler {
-  const identity = { route: prepared.label, profile: prepared.route.profile };
-
-  return async (request, reply) => {
-    const handle = createRequestContext({
-      requestId: request.id,
-      headers: request.headers,
-      log: request.log,
-      route: prepared.label,
-    });
-    const disconnected = watchDisconnect(reply, handle, identity);
-    let claim: IdempotencyClaim | undefined;
-    try {
-      const values = validateRequest(prepared.validators, request, identity);
-      claim = await claimKey(prepared, values, request, handle, deps.idempotency);
-      if (claim?.kind === 'replay') {
-        return void replayAnswer(reply, claim.answer);
-      }
-      const run = (): Promise<unknown> => prepared.route.invoke(handlers, values, handle.context);
-      const result = await prepared.protection.run(run, handle.abort, () => handle.context.signal);
-      const answer = sendSuccess(reply, prepared, handle, result);
-      settleClaim(claim, answer);
-    } catch (error) {
-      settleClaim(claim, undefined);
-      const answer = disconnected()
-        ? answerClientClosed()
-        : isRequestRejection(error)
-          ? error.answer
-          : answerHandlerError(error, { ...deps, nowMs: deps.clock.now() });
-      if (answer.status >= 500) {
-        request.log.error({ err: error }, 'handler failed');
-      }
-      sendErrorAnswer(reply, answer);
-    }
+  const runner: RouteRunner<H> = {
+    prepared,
+    handlers,
+    deps,
+    identity: { route: prepared.label, profile: prepared.route.profile },
+    gate,
   };
-}
 
-function watchDisconnect(
-  reply: FastifyReply,
-  handle: RequestContextHandle,
-  identity: { readonly route: string; readonly profile: string },
-): () => boolean {
-  let gone = false;
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) {
-      gone = true;
-      handle.abort(new AbortError('client disconnected', identity));
-    }
-  });
-
-  return () => gone;
-}
-
-async function claimKey<H>(
-  prepared: PreparedRoute<H>,
-  values: RouteRequest,
-  request: FastifyRequest,
-  handle: RequestContextHandle,
-  store: IdempotencyStore,
-): Promise<IdempotencyClaim | undefined> {
-  const key = request.headers[IDEMPOTENCY_KEY_HEADER];
-  if (prepared.route.idempotent !== true || key === undefined) {
-    return undefined;
-  }
-  const identity = { route: prepared.label, profile: prepared.route.profile };
-  if (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key)) {
-    throw new RequestRejection(answerBadKey(), identity);
-  }
-  const fingerprint = fingerprintRequest(values);
-  const claim = await store.claim(prepared.route.name, key, fingerprint, handle.context.signal);
-  if (claim.kind === 'mismatch') {
-    throw new RequestRejection(answerKeyReused(), identity);
-  }
-
-  return claim;
-}
-
-function sendSuccess<H>(
-  reply: FastifyReply,
-  prepared: PreparedRoute<H>,
-  handle: RequestContextHandle,
-  result: unknown,
-): StoredAnswer {
-  reply.code(prepared.status);
-  const headers: Record<string, string> = Object.fromEntries(handle.headers);
-  // Serialized here, by the route's response serializer, so that the stored answer of an
-  // idempotent request is byte for byte the one sent.
-  const payload = prepared.hasBody ? String(reply.serialize(result)) : undefined;
-  if (payload !== undefined) {
-    headers['content-type'] = 'application/json; charset=utf-8';
-  }
-  const answer: StoredAnswer = { status: prepared.status, headers, payload };
-  reply.headers(headers).send(payload);
-
-  return answer;
-}
-
-function replayAnswer(reply: FastifyReply, answer: StoredAnswer): void {
-  reply
-    .code(answer.status)
-    .headers({ ...answer.headers, [IDEMPOTENCY_REPLAYED_HEADER]: 'true' })
-    .send(answer.payload);
-}
-
-function settleClaim(claim: IdempotencyClaim | undefined, answer: StoredAnswer | undefined): void {
-  if (claim?.kind === 'run') {
-    claim.settle(answer);
-  }
-}
-
-function answerBadKey(): ErrorAnswer {
-  return {
-    status: 400,
-    error: ServerErrorCodes.INVALID_IDEMPOTENCY_KEY,
-    message:
-      'Expected an Idempotency-Key of 1 to 255 letters, digits or . _ : ~ + / = - characters.',
-  };
-}
-
-function answerKeyReused(): ErrorAnswer {
-  return {
-    status: 422,
-    error: ServerErrorCodes.IDEMPOTENCY_KEY_REUSED,
-    message:
-      'This Idempotency-Key was used with another request body, parameters or query. ' +
-      'Use a new key for a new request.',
-  };
-}
-
-function answerClientClosed(): ErrorAnswer {
-  return {
-    status: 499,
-    error: ServerErrorCodes.CLIENT_CLOSED_REQUEST,
-    message: 'The client closed the connection before the answer was ready.',
-  };
+  return (request, reply) => new RouteCall(runner, request, reply).start();
 }

@@ -1,4 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { registerChaosRoutes } from '../chaos/control-routes.js';
+import type { ChaosController } from '../chaos/controller.js';
+import { createChaosHook } from '../chaos/inject.js';
+import type { OnRequestHook } from '../chaos/inject.js';
+import type { ChaosSettings } from '../chaos/options.js';
 import { RuntimeErrorCodes } from '../error-codes.js';
 import { RuntimeError } from '../errors.js';
 import { ERROR_BODY_SCHEMA, ServerErrorCodes } from './error-body.js';
@@ -6,11 +11,13 @@ import { createLoadProtection } from './load-protection.js';
 import type { LoadProtectionDeps } from './load-protection.js';
 import { compilePathPattern } from './path-index.js';
 import { isReady } from './readiness.js';
+import { REQUEST_ID_HEADER } from './request-id.js';
 import { RequestRejection } from './request-rejection.js';
 import { collectValidators } from './request-validation.js';
 import { describeRoute } from './route.js';
 import type { ServerRoute } from './route.js';
-import type { PreparedRoute } from './route-handler.js';
+import { createRouteHandler } from './route-handler.js';
+import type { PreparedRoute, RouteHandlerDeps } from './route-handler.js';
 
 /** A route of the table, checked and ready to register. */
 export type PreparedServerRoute<H> = PreparedRoute<H>;
@@ -75,20 +82,77 @@ export function readRouteSchema<H>(prepared: PreparedServerRoute<H>): Record<str
 }
 
 /**
- * An `onRequest` hook that answers 503 `shutting_down` (with `Connection: close`) once `app`
- * drains for shutdown, so a request that still arrives on an open connection goes elsewhere.
+ * The gate of a contract route: it puts the request id on the answer, answers 503
+ * `shutting_down` (with `Connection: close`) once `app` drains for shutdown, so a request that
+ * still arrives on an open connection goes elsewhere, and otherwise hands the request to
+ * `next` (the chaos hook). It is the route's one `onRequest` hook, in callback style: two
+ * async hooks cost two promises and two turns per request. A route whose body fastify never
+ * reads (GET) runs it at the start of its handler instead, without a hook runner.
  */
-export function refuseWhileDraining(app: FastifyInstance): () => Promise<void> {
-  return async () => {
+export function createRouteGate(app: FastifyInstance, next: OnRequestHook): OnRequestHook {
+  return (request, reply, done) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
     if (!isReady(app)) {
-      throw new RequestRejection({
-        status: 503,
-        error: ServerErrorCodes.SHUTTING_DOWN,
-        message: 'The server is shutting down. Retry the request; another instance will answer.',
-        headers: { connection: 'close' },
-      });
+      return done(
+        new RequestRejection({
+          status: 503,
+          error: ServerErrorCodes.SHUTTING_DOWN,
+          message: 'The server is shutting down. Retry the request; another instance will answer.',
+          headers: { connection: 'close' },
+        }),
+      );
     }
+    next(request, reply, done);
   };
+}
+
+/** What {@link registerContractRoutes} shares between the routes. */
+export interface ContractRouteDeps {
+  readonly deps: RouteHandlerDeps;
+  readonly controller: ChaosController;
+  readonly chaos: ChaosSettings;
+  /** Gets each route's handler, so the server tells its own routes from the others. */
+  readonly ownHandlers: WeakSet<object>;
+}
+
+/**
+ * Registers the contract routes on `app`, each with its response schemas, its gate and its
+ * handler, and the chaos control routes when runtime control is allowed. A GET route's body is
+ * never read, so its gate runs in its handler and the route has no hook at all.
+ */
+export function registerContractRoutes<H>(
+  app: FastifyInstance,
+  prepared: readonly PreparedServerRoute<H>[],
+  handlers: H,
+  shared: ContractRouteDeps,
+): void {
+  const { deps, controller, chaos, ownHandlers } = shared;
+  for (const route of prepared) {
+    const chaosHook = createChaosHook(
+      controller,
+      { label: route.label, profile: route.route.profile },
+      deps.clock,
+    );
+    const gate = createRouteGate(app, chaosHook);
+    const bodyless = route.route.method === 'GET';
+    const handler = createRouteHandler(route, handlers, deps, bodyless ? gate : undefined);
+    ownHandlers.add(handler);
+    app.route({
+      method: route.route.method,
+      url: route.route.url,
+      schema: { response: readRouteSchema(route) },
+      ...(bodyless ? {} : { onRequest: gate }),
+      handler,
+    });
+  }
+  if (chaos.allowRuntimeControl) {
+    registerChaosRoutes(
+      app,
+      controller,
+      chaos,
+      prepared.map((route) => route.label),
+    );
+  }
 }
 
 function checkHandler(handlers: unknown, name: string, label: string): void {

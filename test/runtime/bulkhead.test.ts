@@ -217,4 +217,24 @@ test('tryEnter takes a free slot without queueing, and release hands it to the n
   assert.ok(bulkhead.hasFreeSlot);
 });
 
+test('enter takes a free slot at once, else waits in the queue for one, and rejects a full queue', async () => {
+  const { bulkhead } = makeBulkhead(1, 1);
+  await bulkhead.enter(undefined, call);
+  assert.is(bulkhead.inFlight, 1);
+  let granted = false;
+  const waiting = bulkhead.enter(undefined, call).then(() => (granted = true));
+  const refused = await bulkhead.enter(undefined, call).catch((error: unknown) => error);
+  assert.ok(isBulkheadRejectedError(refused));
+  await settle();
+  assert.not.ok(granted);
+  bulkhead.release();
+  await waiting;
+
+  assert.ok(granted);
+  assert.is(bulkhead.inFlight, 1, 'the slot went straight to the waiter');
+  assert.is(bulkhead.queued, 0);
+  bulkhead.release();
+  assert.is(bulkhead.inFlight, 0);
+});
+
 test.run();

@@ -50,4 +50,22 @@ test('a cancelled systemClock timer never fires and leaves no timer behind', asy
   assert.is(countTimers(), timers);
 });
 
+test('an unref systemClock timer keeps no process alive and still fires', async () => {
+  const timers = countTimers();
+  const fire = new Promise<void>((resolve) => {
+    systemClock.setTimer?.(1, resolve, { unref: true });
+    assert.is(countTimers(), timers);
+  });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+
+  await fire;
+});
+
+test('systemClock reads a monotonic time that does not go back', () => {
+  const first = systemClock.monotonicNow?.() ?? Number.NaN;
+  const second = systemClock.monotonicNow?.() ?? Number.NaN;
+  assert.ok(second >= first);
+  assert.ok(Math.abs(first - performance.now()) < 1000);
+});
+
 test.run();

@@ -183,4 +183,26 @@ test('a thrown non-error value is a 500 too', async () => {
   assert.is(response.statusCode, 500);
 });
 
+test('a handler that throws before returning a promise is a 500 in the error shape', async () => {
+  const handlers = createMemoryHandlers();
+  handlers.getUser = () => {
+    throw new Error('secret: thrown at once');
+  };
+  const response = await createUsersServer(handlers).inject({ url: '/api/users/1' });
+
+  assert.is(response.statusCode, 500);
+  assert.equal(Object.keys(response.json()).sort(), ERROR_KEYS);
+  assert.not.match(response.body, /secret/);
+});
+
+test('a handler that returns a plain value instead of a promise is answered with it', async () => {
+  const handlers = createMemoryHandlers();
+  const user = { id: 1, name: 'Ada', email: 'ada@example.com' };
+  handlers.getUser = (() => user) as unknown as typeof handlers.getUser;
+  const response = await createUsersServer(handlers).inject({ url: '/api/users/1' });
+
+  assert.is(response.statusCode, 200);
+  assert.equal(response.json(), user);
+});
+
 test.run();
