@@ -115,7 +115,7 @@ export async function emitFiles(
   return Promise.all(
     planFiles(model, config).map(async (part) => ({
       path: part.path,
-      content: (await renderFile({ banner, ...part })).text,
+      content: await renderFile({ banner, ...part }),
     })),
   );
 }

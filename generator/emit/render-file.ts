@@ -16,13 +16,6 @@ export interface FileParts {
   readonly declarations: readonly Declaration[];
 }
 
-/** A generated file's text, and whether prettier had to lay it out. */
-export interface RenderedFile {
-  readonly text: string;
-  /** Why the printer left the layout to prettier; empty when it did not. */
-  readonly formattedBecause: readonly string[];
-}
-
 type FileTemplate = (context: { banner: string; summary: string[]; code: string }) => string;
 
 const templates = new Map<string, FileTemplate>();
@@ -47,19 +40,16 @@ function loadTemplate(name: string): FileTemplate {
  * layout (text it cannot measure, a shape it does not know), prettier formats the file from
  * the code written on as few lines as it allows, which gives prettier's own layout.
  */
-export async function renderFile(parts: FileParts): Promise<RenderedFile> {
+export async function renderFile(parts: FileParts): Promise<string> {
   const summary = toJsDocText(parts.summary).split('\n');
   // The template ends the code's last line itself.
   const layOut = (code: string): string =>
     loadTemplate('file.hbs')({ banner: parts.banner, summary, code: code.replace(/\n$/, '') });
   const printed = printCode(parts.declarations);
   if (printed.unsure.length === 0) {
-    return { text: layOut(printed.text), formattedBecause: [] };
+    return layOut(printed.text);
   }
   const { formatTypeScript } = await import('../write/format.js');
-  const text = await formatTypeScript(
-    layOut(printCode(parts.declarations, { asWritten: true }).text),
-  );
 
-  return { text, formattedBecause: printed.unsure };
+  return formatTypeScript(layOut(printCode(parts.declarations, { asWritten: true }).text));
 }

@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'prettier';
@@ -99,6 +99,42 @@ form("the files of a synthetic 500-route contract are in prettier's form", async
   const bytes = await checkContract(USERS_CONFIG, path.relative(ROOT, synthetic.contract));
 
   assert.ok(bytes > 1_000_000, `only ${bytes} bytes generated`);
+});
+
+form('a file the printer is unsure of is laid out by prettier instead', async () => {
+  const contract = path.join(SCRATCH, 'unsure.api.ts');
+  await writeFile(
+    contract,
+    [
+      "import { Controller, Get, Resilience } from 'resilgen/runtime';",
+      "export interface Word { '\u6f22\u5b57': string; plain: number }",
+      "@Controller('/words')",
+      "@Resilience('default')",
+      'export class WordsApi {',
+      "  @Get('/')",
+      '  list!: () => Promise<Word[]>;',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const config = (await validateConfigFile(path.join(ROOT, USERS_CONFIG))).config!;
+  const model = await readContract({ contractPath: contract, knownProfiles: ['default'] });
+  const types = planFiles(model, config).find((plan) => plan.path === 'types.ts')!;
+  const result = await generate({
+    configPath: USERS_CONFIG,
+    contractPath: path.relative(ROOT, contract),
+    outDir: path.join(SCRATCH, 'unsure-out'),
+    check: true,
+    cwd: ROOT,
+  });
+  const file = result.files.find((candidate) => candidate.path === 'types.ts')!;
+
+  assert.equal(printCode(types.declarations).unsure, [
+    'a key that is an identifier beyond Latin letters',
+  ]);
+  // Prettier writes the key bare, as only its Unicode tables can tell it may.
+  assert.match(file.content, /^ {2}\u6f22\u5b57: string;$/m);
+  assert.fixture(await formatted(file.content), file.content);
 });
 
 form.run();
