@@ -80,6 +80,16 @@ export interface GroupOptions {
  * themselves), as prettier propagates breaks before printing.
  */
 export function group(contents: Doc, options: GroupOptions = {}): GroupDoc {
+  // A group around a lone plain group decides as that group does, at the same place and
+  // with the same rest: one decision (one `fits`) instead of two.
+  if (
+    isPlainGroup(contents) &&
+    options.id === undefined &&
+    options.shouldBreak !== true &&
+    options.isExpanded !== true
+  ) {
+    return contents;
+  }
   const found = scan(contents);
   const brokenAsWritten = options.isExpanded === true || (found & BREAKS_AS_WRITTEN) !== 0;
   const broken = brokenAsWritten || options.shouldBreak === true || (found & BREAKS) !== 0;
@@ -252,6 +262,16 @@ export function willBreak(doc: Doc): boolean {
 /** Tells whether `doc` holds a place where a line may break. */
 export function canBreak(doc: Doc): boolean {
   return findInDoc(doc, (part) => part.type === 'line');
+}
+
+function isPlainGroup(doc: Doc): doc is GroupDoc {
+  return (
+    typeof doc === 'object' &&
+    !isDocList(doc) &&
+    doc.type === 'group' &&
+    doc.id === undefined &&
+    doc.states === undefined
+  );
 }
 
 /** Tells a list of docs from a single one. */
