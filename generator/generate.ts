@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Project } from 'ts-morph';
 import { ConfigError } from './config/config-error.js';
 import type { ConfigDiagnostic } from './config/diagnostics.js';
 import { validateConfigFile } from './config/load.js';
@@ -18,6 +17,7 @@ import { buildSchemasCode } from './emit/schemas-file.js';
 import { buildServerCode } from './emit/server-file.js';
 import { buildTypesCode } from './emit/types-file.js';
 import type { ApiModel } from './model.js';
+import type { Declaration } from './print/code.js';
 import { renderBanner } from './write/banner.js';
 import { writeOutput, type OutputFile, type WriteSummary } from './write/writer.js';
 
@@ -94,7 +94,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   return { ...summary, files, timings, warnings: report.warnings };
 }
 
-/** Builds every generated file in memory, formatted, each with its banner. */
+/** Builds every generated file in memory, in prettier's form, each with its banner. */
 export async function emitFiles(
   model: ApiModel,
   config: NormalizedConfig,
@@ -111,43 +111,54 @@ export async function emitFiles(
     contractHash: hashContract(model, options.contractPath, cwd),
     outPath: relative(options.outDir),
   });
-  const names = nameApi(model);
-  const project = new Project({ useInMemoryFileSystem: true });
-  const base = model.basePath;
-  const parts: { path: string; summary: string; code: string }[] = [
-    {
-      path: 'types.ts',
-      summary: `The types of \`${base}\`, as the contract declares them.`,
-      code: buildTypesCode(model, project),
-    },
-    {
-      path: 'schemas.ts',
-      summary: `JSON Schemas of \`${base}\` and their validators, compiled once on import.`,
-      code: buildSchemasCode(model, names, project),
-    },
-    {
-      path: 'client.ts',
-      summary: `${names.client}: the typed, resilient client of \`${base}\`.`,
-      code: buildClientCode(model, names, config, project),
-    },
-    {
-      path: 'server.ts',
-      summary: `${names.createServer}, ${names.handlers} and ${names.createGateway}: the server of \`${base}\`.`,
-      code: buildServerCode(model, names, config, project),
-    },
-    {
-      path: 'index.ts',
-      summary: `The generated package of \`${base}\`.`,
-      code: buildIndexCode(),
-    },
-  ];
 
   return Promise.all(
-    parts.map(async (part) => ({
+    planFiles(model, config).map(async (part) => ({
       path: part.path,
       content: await renderFile({ banner, ...part }),
     })),
   );
+}
+
+/** A generated file before its layout: its path, its summary and its code. */
+export interface FilePlan {
+  readonly path: string;
+  readonly summary: string;
+  readonly declarations: readonly Declaration[];
+}
+
+/** Builds the code of every generated file, in the order they are written. */
+export function planFiles(model: ApiModel, config: NormalizedConfig): FilePlan[] {
+  const names = nameApi(model);
+  const base = model.basePath;
+
+  return [
+    {
+      path: 'types.ts',
+      summary: `The types of \`${base}\`, as the contract declares them.`,
+      declarations: buildTypesCode(model),
+    },
+    {
+      path: 'schemas.ts',
+      summary: `JSON Schemas of \`${base}\` and their validators, compiled once on import.`,
+      declarations: buildSchemasCode(model, names),
+    },
+    {
+      path: 'client.ts',
+      summary: `${names.client}: the typed, resilient client of \`${base}\`.`,
+      declarations: buildClientCode(model, names, config),
+    },
+    {
+      path: 'server.ts',
+      summary: `${names.createServer}, ${names.handlers} and ${names.createGateway}: the server of \`${base}\`.`,
+      declarations: buildServerCode(model, names, config),
+    },
+    {
+      path: 'index.ts',
+      summary: `The generated package of \`${base}\`.`,
+      declarations: buildIndexCode(),
+    },
+  ];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { formatDiagnostic } from '../config/diagnostics.js';
-import { generate } from '../generate.js';
+import type { GenerateResult } from '../generate.js';
 import { defineCommand, type CommandOutcome } from './command.js';
 
 /** Arguments of `resilgen generate`. */
@@ -50,6 +50,9 @@ export const generateCommand = defineCommand<GenerateArgs>({
     ],
   ],
   run: async (args, { io }) => {
+    // The generator (ts-morph, TypeScript, the emitters) loads only when it runs: `--help`
+    // and `validate` need none of it.
+    const { generate } = await import('../generate.js');
     const result = await generate({
       configPath: args.config,
       contractPath: args.contract,
@@ -64,10 +67,7 @@ export const generateCommand = defineCommand<GenerateArgs>({
   },
 });
 
-function summarize(
-  result: Awaited<ReturnType<typeof generate>>,
-  args: GenerateArgs,
-): CommandOutcome {
+function summarize(result: GenerateResult, args: GenerateArgs): CommandOutcome {
   if (args.check) {
     const stale = result.stale;
 

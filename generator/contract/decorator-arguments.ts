@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node } from './ts-morph.js';
 import { GeneratorErrorCodes as Codes } from '../error-codes.js';
 import type { CacheModel } from '../model.js';
 import { formatDidYouMean } from '../suggest.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './ts-morph.js';
 import type { JSDocTag, JSDocableNode } from 'ts-morph';
 import type { FormatName } from 'ajv-formats';
 import { GeneratorErrorCodes as Codes } from '../error-codes.js';

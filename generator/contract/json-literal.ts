@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind } from './ts-morph.js';
 import { GeneratorErrorCodes as Codes } from '../error-codes.js';
 import type { JsonValue } from '../model.js';
 import { unwrapExpression } from './decorator-arguments.js';

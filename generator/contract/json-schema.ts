@@ -108,9 +108,16 @@ export function buildRootSchema(type: TypeIR, types: readonly NamedType[]): Json
   return reached.length === 0 ? schema : { ...schema, $defs: buildDefinitions(reached) };
 }
 
+/** The named types by name, per list of them: every route asks, of the same list. */
+const typesByName = new WeakMap<readonly NamedType[], ReadonlyMap<string, NamedType>>();
+
 /** Lists the named types `type` reaches, in the order of `types`. */
 export function listReachedTypes(type: TypeIR, types: readonly NamedType[]): NamedType[] {
-  const byName = new Map(types.map((named) => [named.name, named]));
+  let byName = typesByName.get(types);
+  if (byName === undefined) {
+    byName = new Map(types.map((named) => [named.name, named]));
+    typesByName.set(types, byName);
+  }
   const reached = new Set<string>();
   const pending: TypeIR[] = [type];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {

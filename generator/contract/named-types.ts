@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node } from './ts-morph.js';
 import type { InterfaceDeclaration, SourceFile, TypeAliasDeclaration } from 'ts-morph';
 import type { SourceLocation } from '../errors.js';
 import { GeneratorErrorCodes as Codes } from '../error-codes.js';

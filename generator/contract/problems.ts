@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from './ts-morph.js';
 import type { Node, SourceFile } from 'ts-morph';
 import { GeneratorError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';

@@ -1,5 +1,5 @@
-import { Project, ts } from 'ts-morph';
-import type { ResolutionHostFactory, SourceFile } from 'ts-morph';
+import { Project, ts } from './ts-morph.js';
+import type { ResolutionHostFactory, SourceFile, ts as Typescript } from 'ts-morph';
 import { GeneratorError } from '../errors.js';
 import { GeneratorErrorCodes as Codes } from '../error-codes.js';
 import type { ProblemList } from './problems.js';
@@ -11,7 +11,7 @@ import { RUNTIME_MODULE } from './runtime-symbols.js';
  * `Array`, `Record` and `Promise` are recognized by name. Bundler resolution accepts both
  * `./types.js` and `./types` imports.
  */
-export const CONTRACT_COMPILER_OPTIONS: Readonly<ts.CompilerOptions> = Object.freeze({
+export const CONTRACT_COMPILER_OPTIONS: Readonly<Typescript.CompilerOptions> = Object.freeze({
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,

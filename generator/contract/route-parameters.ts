@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node } from './ts-morph.js';
 import type { ParameterDeclaration } from 'ts-morph';
 import { GeneratorErrorCodes as Codes } from '../error-codes.js';
 import type { HttpMethod, ParameterPlace, RouteParameter, TypeIR } from '../model.js';

@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node } from './ts-morph.js';
 import type { ParameterDeclaration, PropertyDeclaration, TypeNode } from 'ts-morph';
 import { GeneratorErrorCodes as Codes } from '../error-codes.js';
 import type { TypeConverter } from './type-converter.js';

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind } from './ts-morph.js';
 import type { ClassMemberTypes, PropertyDeclaration, TypeNode } from 'ts-morph';
 import { GeneratorErrorCodes as Codes } from '../error-codes.js';
 import type { HttpMethod, RouteModel, TypeIR } from '../model.js';

@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node } from './ts-morph.js';
 import type { Symbol as MorphSymbol } from 'ts-morph';
 
 /** The module a contract imports its decorators and the `Integer` type from. */

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind } from './ts-morph.js';
 import type { LiteralTypeNode, Project, TypeNode, UnionTypeNode } from 'ts-morph';
 import { GeneratorErrorCodes as Codes } from '../error-codes.js';
 import type { TypeIR } from '../model.js';

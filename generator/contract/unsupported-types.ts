@@ -2,7 +2,7 @@
  * The TypeScript a contract may not use for data, each with why and what to write
  * instead: the reader's messages and hints come from here.
  */
-import { SyntaxKind } from 'ts-morph';
+import { SyntaxKind } from './ts-morph.js';
 
 /** A reason a type is refused, and what to write instead. */
 export type Refusal = readonly [reason: string, hint: string];

@@ -50,19 +50,6 @@ export function toTypeName(name: string): string {
 }
 
 /**
- * Writes an object key: bare when it is an identifier, else a string literal. `__proto__`
- * is always computed (`['__proto__']`), since a literal key of that name would set the
- * object's prototype instead of a property.
- */
-export function toPropertyKey(name: string): string {
-  if (name === '__proto__') {
-    return `['__proto__']`;
-  }
-
-  return IDENTIFIER.test(name) ? name : toStringLiteral(name);
-}
-
-/**
  * Writes a string as a TypeScript string literal that nothing can break out of: JSON's
  * escaping, plus the line and paragraph separators, which JSON leaves raw.
  */

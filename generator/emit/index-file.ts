@@ -1,10 +1,9 @@
-/** The code of `index.ts`: the generated package's one entry point. */
-export function buildIndexCode(): string {
-  return [
-    "export * from './types.js';",
-    "export * from './schemas.js';",
-    "export * from './client.js';",
-    "export * from './server.js';",
-    '',
-  ].join('\n');
+import type { Declaration } from '../print/code.js';
+
+/** The declarations of `index.ts`: the generated package's one entry point. */
+export function buildIndexCode(): Declaration[] {
+  return ['./types.js', './schemas.js', './client.js', './server.js'].map((moduleSpecifier) => ({
+    kind: 'export-all',
+    moduleSpecifier,
+  }));
 }

@@ -39,3 +39,8 @@ export function wrapJsDocText(text: string, width = 90): string {
     })
     .join('\n');
 }
+
+/** Makes prose safe for a JSDoc block and wraps it: {@link toJsDocText}, then {@link wrapJsDocText}. */
+export function toWrappedJsDoc(text: string): string {
+  return wrapJsDocText(toJsDocText(text));
+}

@@ -1,4 +1,5 @@
-import { isSafeIdentifier, toPropertyKey, toStringLiteral } from './identifiers.js';
+import type { Expression } from '../print/code.js';
+import { isSafeIdentifier } from './identifiers.js';
 
 /** A JSON value, as data from a config or a contract. */
 export type JsonValue =
@@ -24,39 +25,45 @@ export type LiteralValue =
   JsonValue | CodeReference | readonly LiteralValue[] | { readonly [key: string]: LiteralValue };
 
 /**
- * Writes JSON data as a TypeScript expression. Strings go through {@link toStringLiteral}
- * and keys through {@link toPropertyKey}, so no value can inject code; key order is kept
- * as given (callers that need stable output sort first).
+ * Turns JSON data into the expression that writes it. Strings and keys stay data: the
+ * printer escapes and quotes them, so no value can inject code. Key order is kept as given
+ * (callers that need stable output sort first).
  *
  * @throws {TypeError} for a value JSON cannot hold (a function, `undefined`, a non-finite
  * number); the model never carries one, so this marks a bug.
  */
-export function toLiteral(value: LiteralValue): string {
-  if (value === null || typeof value === 'boolean') {
-    return String(value);
+export function toLiteral(value: LiteralValue): Expression {
+  if (value === null) {
+    return { kind: 'null' };
+  }
+  if (typeof value === 'boolean') {
+    return { kind: 'boolean', value };
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) {
       throw new TypeError(`Cannot write the number ${value} as a literal.`);
     }
 
-    return Object.is(value, -0) ? '0' : String(value);
+    return { kind: 'number', value };
   }
   if (typeof value === 'string') {
-    return toStringLiteral(value);
+    return { kind: 'string', value };
   }
   if (value instanceof CodeReference) {
-    return value.identifier;
+    return { kind: 'identifier', name: value.identifier };
   }
   if (Array.isArray(value)) {
-    return `[${value.map((item: LiteralValue) => toLiteral(item)).join(', ')}]`;
+    return { kind: 'array', elements: value.map((item: LiteralValue) => toLiteral(item)) };
   }
   if (typeof value === 'object') {
-    const entries = Object.entries(value).map(
-      ([key, item]) => `${toPropertyKey(key)}: ${toLiteral(item)}`,
-    );
-
-    return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+    return {
+      kind: 'object',
+      members: Object.entries(value).map(([key, item]) => ({
+        kind: 'property',
+        key,
+        value: toLiteral(item),
+      })),
+    };
   }
 
   throw new TypeError(`Cannot write a value of type ${typeof value} as a literal.`);

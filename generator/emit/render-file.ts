@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { findPackageRoot } from '../package-files.js';
-import { formatTypeScript } from '../write/format.js';
+import type { Declaration } from '../print/code.js';
+import { printCode } from '../print/print-file.js';
 import { toJsDocText } from './jsdoc.js';
 
 /** What every generated file is made of. */
@@ -11,8 +12,8 @@ export interface FileParts {
   readonly banner: string;
   /** Prose about the file, one paragraph; it is escaped for a JSDoc block here. */
   readonly summary: string;
-  /** The file's code, built with ts-morph. */
-  readonly code: string;
+  /** The file's code. */
+  readonly declarations: readonly Declaration[];
 }
 
 type FileTemplate = (context: { banner: string; summary: string[]; code: string }) => string;
@@ -33,12 +34,22 @@ function loadTemplate(name: string): FileTemplate {
 }
 
 /**
- * Lays a generated file out with `templates/file.hbs` (banner, a summary comment, the code)
- * and formats it, so every file has the same shape and the same bytes for the same inputs.
+ * Lays a generated file out with `templates/file.hbs` (banner, a summary comment, the code),
+ * the code printed in prettier's form (`GENERATED_FORMAT`), so every file has the same shape
+ * and the same bytes for the same inputs. Where the printer cannot be sure of prettier's
+ * layout (text it cannot measure, a shape it does not know), prettier formats the file from
+ * the code written on as few lines as it allows, which gives prettier's own layout.
  */
 export async function renderFile(parts: FileParts): Promise<string> {
   const summary = toJsDocText(parts.summary).split('\n');
-  const text = loadTemplate('file.hbs')({ banner: parts.banner, summary, code: parts.code });
+  // The template ends the code's last line itself.
+  const layOut = (code: string): string =>
+    loadTemplate('file.hbs')({ banner: parts.banner, summary, code: code.replace(/\n$/, '') });
+  const printed = printCode(parts.declarations);
+  if (printed.unsure.length === 0) {
+    return layOut(printed.text);
+  }
+  const { formatTypeScript } = await import('../write/format.js');
 
-  return formatTypeScript(text);
+  return formatTypeScript(layOut(printCode(parts.declarations, { asWritten: true }).text));
 }

@@ -1,17 +1,19 @@
 import type { RouteModel, RouteParameter } from '../model.js';
-import { toIdentifier, toStringLiteral } from './identifiers.js';
+import type { Expression, TypeNode } from '../print/code.js';
+import { call, identifier, keywordType, stringLiteral } from '../print/nodes.js';
+import { toIdentifier } from './identifiers.js';
 import { toJsDocText } from './jsdoc.js';
-import { writeTypeText } from './type-text.js';
+import { toTypeNode } from './type-nodes.js';
 
 /**
- * Pieces of TypeScript text about one route that both the client and the server emitters
- * write: parameter lists, the path expression, the answer type, the route's JSDoc.
+ * Pieces of code about one route that both the client and the server emitters write:
+ * parameter lists, the path expression, the answer type, the route's JSDoc.
  */
 
-/** A parameter of a generated method: its identifier and its type text. */
+/** A parameter of a generated method: its identifier and its type. */
 export interface ParameterText {
   readonly name: string;
-  readonly type: string;
+  readonly type: TypeNode;
   readonly optional: boolean;
   readonly source: RouteParameter;
 }
@@ -20,15 +22,17 @@ export interface ParameterText {
 export function listParameters(route: RouteModel): ParameterText[] {
   return route.parameters.map((parameter) => ({
     name: toIdentifier(parameter.name),
-    type: writeTypeText(parameter.type, { docs: false }),
+    type: toTypeNode(parameter.type, { docs: false }),
     optional: parameter.optional,
     source: parameter,
   }));
 }
 
 /** The type a route answers with: `void` for a route without a body. */
-export function writeResponseType(route: RouteModel): string {
-  return route.response === undefined ? 'void' : writeTypeText(route.response, { docs: false });
+export function writeResponseType(route: RouteModel): TypeNode {
+  return route.response === undefined
+    ? keywordType('void')
+    : toTypeNode(route.response, { docs: false });
 }
 
 /**
@@ -36,23 +40,29 @@ export function writeResponseType(route: RouteModel): string {
  * literals and `encodePathParam(...)` calls (never a template literal, so no path text can
  * open an interpolation).
  */
-export function writePathExpression(route: RouteModel, valueOf: (name: string) => string): string {
-  const parts: string[] = [];
+export function writePathExpression(
+  route: RouteModel,
+  valueOf: (name: string) => string,
+): Expression {
+  const parts: Expression[] = [];
   let literal = '';
   for (const segment of route.path.split('/').slice(1)) {
     literal += '/';
     if (segment.startsWith(':')) {
-      parts.push(toStringLiteral(literal), `encodePathParam(${valueOf(segment.slice(1))})`);
+      parts.push(
+        stringLiteral(literal),
+        call('encodePathParam', [identifier(valueOf(segment.slice(1)))]),
+      );
       literal = '';
     } else {
       literal += segment;
     }
   }
   if (literal !== '' || parts.length === 0) {
-    parts.push(toStringLiteral(literal === '' ? '/' : literal));
+    parts.push(stringLiteral(literal === '' ? '/' : literal));
   }
 
-  return parts.join(' + ');
+  return parts.reduce((left, right) => ({ kind: 'binary', operator: '+', left, right }));
 }
 
 /**

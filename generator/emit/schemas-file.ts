@@ -1,12 +1,9 @@
-import {
-  Project,
-  StructureKind,
-  VariableDeclarationKind,
-  type VariableStatementStructure,
-} from 'ts-morph';
 import { listDirectReferences } from '../contract/json-schema.js';
 import type { ApiModel, RouteModel, TypeIR } from '../model.js';
-import { toLiteral } from './literal.js';
+import type { Declaration, VariableStatement } from '../print/code.js';
+import { call, identifier, objectLiteral, property } from '../print/nodes.js';
+import { buildImport } from './imports.js';
+import { toLiteral, type LiteralValue } from './literal.js';
 import type { ApiNames } from './names.js';
 import {
   buildRouteSchemas,
@@ -15,7 +12,7 @@ import {
   SCHEMA_PARTS,
   type SchemaPart,
 } from './route-schemas.js';
-import { writeTypeText } from './type-text.js';
+import { toTypeNode } from './type-nodes.js';
 
 /** How each part is validated: the wire carries text for these, so they are coerced. */
 const COERCED: ReadonlySet<SchemaPart> = new Set(['params', 'query', 'headers']);
@@ -37,16 +34,15 @@ export function nameSchema(stem: string, part: SchemaPart): { schema: string; va
 }
 
 /**
- * Builds the code of `schemas.ts`: for every route and part (path parameters, query, headers,
- * body, answer) a self-contained JSON Schema constant and a validator compiled once, when the
- * module is imported.
+ * Builds the declarations of `schemas.ts`: for every route and part (path parameters,
+ * query, headers, body, answer) a self-contained JSON Schema constant and a validator
+ * compiled once, when the module is imported.
  */
-export function buildSchemasCode(model: ApiModel, names: ApiNames, project: Project): string {
-  const file = project.createSourceFile('schemas.ts', '', { overwrite: true });
-  const statements: VariableStatementStructure[] = [];
+export function buildSchemasCode(model: ApiModel, names: ApiNames): Declaration[] {
+  const statements: VariableStatement[] = [];
   if (model.types.length > 0) {
     statements.push(
-      constant(DEFINITIONS_CONSTANT, `${toLiteral(buildSchemaDefinitions(model))} as const`, [
+      constant(DEFINITIONS_CONSTANT, asConst(buildSchemaDefinitions(model)), [
         "The contract's named types as JSON Schemas: the `$defs` every schema below refers to.",
       ]),
     );
@@ -62,33 +58,35 @@ export function buildSchemasCode(model: ApiModel, names: ApiNames, project: Proj
       const type = describePartType(route, part);
       listTypeNames(type).forEach((name) => usedTypes.add(name));
       const { schema: schemaName, validator } = nameSchema(stem, part);
-      const options = COERCED.has(part) ? ', { coerce: true }' : '';
+      const options = COERCED.has(part)
+        ? [objectLiteral([property('coerce', { kind: 'boolean', value: true })])]
+        : [];
       statements.push(
-        constant(schemaName, `${toLiteral(schema)} as const`, [
+        constant(schemaName, asConst(schema), [
           `${PART_LABEL[part]} of \`${route.method} ${route.path}\`.`.replace(/\*\//g, '*\\/'),
         ]),
         constant(
           validator,
-          `compileValidator<${writeTypeText(type, { docs: false })}>(${schemaName}${options})`,
+          call(
+            'compileValidator',
+            [identifier(schemaName), ...options],
+            [toTypeNode(type, { docs: false })],
+          ),
           [],
         ),
       );
     }
   }
-  file.addImportDeclaration({
-    moduleSpecifier: 'resilgen/runtime',
-    namedImports: ['compileValidator'],
-  });
+  const imports = [buildImport('resilgen/runtime', ['compileValidator'])];
   if (usedTypes.size > 0) {
-    file.addImportDeclaration({
-      moduleSpecifier: './types.js',
-      isTypeOnly: true,
-      namedImports: [...usedTypes].sort(),
-    });
+    imports.push(buildImport('./types.js', [...usedTypes].sort(), { isTypeOnly: true }));
   }
-  file.addVariableStatements(statements);
 
-  return file.getFullText();
+  return [...imports, ...statements];
+}
+
+function asConst(value: LiteralValue) {
+  return { kind: 'as-const', expression: toLiteral(value) } as const;
 }
 
 /** The TypeScript type a part's validator guards. */
@@ -119,13 +117,17 @@ function listTypeNames(type: TypeIR): string[] {
   return listDirectReferences(type);
 }
 
-function constant(name: string, initializer: string, docs: string[]): VariableStatementStructure {
+function constant(
+  name: string,
+  initializer: VariableStatement['initializer'],
+  docs: string[],
+): VariableStatement {
   return {
-    kind: StructureKind.VariableStatement,
+    kind: 'const',
     isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name, initializer }],
-    docs: docs.map((description) => ({ description })),
-    leadingTrivia: docs.length > 0 ? '\n' : undefined,
+    name,
+    initializer,
+    docs,
+    blankLineBefore: docs.length > 0,
   };
 }

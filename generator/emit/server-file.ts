@@ -1,75 +1,86 @@
-import {
-  Project,
-  StructureKind,
-  VariableDeclarationKind,
-  type ImportDeclarationStructure,
-  type OptionalKind,
-  type StatementStructures,
-  type WriterFunction,
-} from 'ts-morph';
 import type { NormalizedConfig } from '../config/types.js';
-import { listDirectReferences } from '../contract/json-schema.js';
 import type { ApiModel, JsonValue, RouteModel } from '../model.js';
-import { toStringLiteral } from './identifiers.js';
-import { toJsDocText, wrapJsDocText } from './jsdoc.js';
+import type {
+  Declaration,
+  Expression,
+  MethodSignature,
+  ObjectMember,
+  Statement,
+  TypeNode,
+} from '../print/code.js';
+import {
+  call,
+  identifier,
+  keywordType,
+  member,
+  objectLiteral,
+  parameter,
+  property,
+  returnStatement,
+  stringLiteral,
+  typeReference,
+} from '../print/nodes.js';
+import { buildImport, listRouteTypes } from './imports.js';
+import { toWrappedJsDoc as doc, wrapJsDocText } from './jsdoc.js';
 import { toLiteral } from './literal.js';
-import { spaceOut } from './space-out.js';
 import type { ApiNames } from './names.js';
 import { buildRouteSchemas, SCHEMA_PARTS } from './route-schemas.js';
 import { describeRoute, listParameters, writeResponseType } from './route-text.js';
 import { nameSchema } from './schemas-file.js';
-import { writeTypeText } from './type-text.js';
+import { toTypeNode } from './type-nodes.js';
 
 /**
- * Builds the code of `server.ts`: the handlers interface, the route table with validation and
- * load protection, `createXServer`, and `createXGateway`, whose handlers forward every route
- * to an upstream through the generated client.
+ * Builds the declarations of `server.ts`: the handlers interface, the route table with
+ * validation and load protection, `createXServer`, and `createXGateway`, whose handlers
+ * forward every route to an upstream through the generated client.
  */
 export function buildServerCode(
   model: ApiModel,
   names: ApiNames,
   config: NormalizedConfig,
-  project: Project,
-): string {
-  const file = project.createSourceFile('server.ts', '', { overwrite: true });
-  const defaults = buildServerDefaults(config);
+): Declaration[] {
   const defaultsName = names.serverDefaultsConstant;
-  file.addImportDeclarations(buildImports(model, names));
-  file.addStatements(
-    spaceOut([
-      buildHandlersInterface(model, names),
-      {
-        kind: StructureKind.TypeAlias,
-        name: names.serverOptions,
-        isExported: true,
-        docs: [`Options of {@link ${names.createServer}}.`],
-        type: `ContractServerOptions<${names.handlers}>`,
-      },
-      constant(
-        defaultsName,
-        `${toLiteral(defaults)} as const satisfies ContractServerDefaults`,
-        "The config's monitoring endpoints and chaos settings: the server's defaults.",
-      ),
-      constant(
-        names.routesConstant,
-        (writer) => writeRouteTable(writer, model, names, config),
-        `The routes of \`${model.basePath}\`, with their validation and load protection.`,
-        `readonly ServerRoute<${names.handlers}>[]`,
-      ),
-      buildCreateServer(model, names, defaultsName),
-      buildCreateGateway(model, names),
-    ]),
-  );
 
-  return file.getFullText();
+  return [
+    ...buildImports(model, names),
+    buildHandlersInterface(model, names),
+    {
+      kind: 'type-alias',
+      name: names.serverOptions,
+      isExported: true,
+      blankLineBefore: true,
+      docs: [`Options of {@link ${names.createServer}}.`],
+      type: typeReference('ContractServerOptions', [typeReference(names.handlers)]),
+    },
+    constant(
+      defaultsName,
+      {
+        kind: 'satisfies',
+        expression: { kind: 'as-const', expression: toLiteral(buildServerDefaults(config)) },
+        type: typeReference('ContractServerDefaults'),
+      },
+      "The config's monitoring endpoints and chaos settings: the server's defaults.",
+    ),
+    constant(
+      names.routesConstant,
+      {
+        kind: 'array',
+        elements: model.routes.map((route) => buildRoute(route, model, names, config)),
+      },
+      `The routes of \`${model.basePath}\`, with their validation and load protection.`,
+      {
+        kind: 'array-type',
+        element: typeReference('ServerRoute', [typeReference(names.handlers)]),
+        isReadonly: true,
+      },
+    ),
+    buildCreateServer(model, names, defaultsName),
+    buildCreateGateway(model, names),
+  ];
 }
 
-function buildImports(
-  model: ApiModel,
-  names: ApiNames,
-): OptionalKind<ImportDeclarationStructure>[] {
+function buildImports(model: ApiModel, names: ApiNames): Declaration[] {
   const schemaImports: string[] = [];
-  const types = new Set<string>();
   for (const route of model.routes) {
     const stem = names.routes.get(route)!.stem;
     const schemas = buildRouteSchemas(route, model);
@@ -79,66 +90,48 @@ function buildImports(
       schemaImports.push(nameSchema(stem, part).schema);
       if (part !== 'response') schemaImports.push(nameSchema(stem, part).validator);
     }
-    for (const parameter of route.parameters) {
-      listDirectReferences(parameter.type).forEach((name) => types.add(name));
-    }
-    if (route.response !== undefined) {
-      listDirectReferences(route.response).forEach((name) => types.add(name));
-    }
   }
+  const types = listRouteTypes(model.routes);
 
   return [
-    { moduleSpecifier: 'fastify', isTypeOnly: true, namedImports: ['FastifyInstance'] },
-    {
-      moduleSpecifier: 'resilgen/runtime',
-      namedImports: [
-        'createContractServer',
-        'forwardCallOptions',
-        { name: 'ContractServerDefaults', isTypeOnly: true },
-        { name: 'ContractServerOptions', isTypeOnly: true },
-        { name: 'RequestContext', isTypeOnly: true },
-        { name: 'RouteRequest', isTypeOnly: true },
-        { name: 'ServerRoute', isTypeOnly: true },
-      ],
-    },
-    { moduleSpecifier: './client.js', isTypeOnly: true, namedImports: [names.client] },
-    ...(schemaImports.length === 0
-      ? []
-      : [{ moduleSpecifier: './schemas.js', namedImports: schemaImports }]),
-    ...(types.size === 0
-      ? []
-      : [{ moduleSpecifier: './types.js', isTypeOnly: true, namedImports: [...types].sort() }]),
+    buildImport('fastify', ['FastifyInstance'], { isTypeOnly: true }),
+    buildImport('resilgen/runtime', [
+      'createContractServer',
+      'forwardCallOptions',
+      { name: 'ContractServerDefaults', isTypeOnly: true },
+      { name: 'ContractServerOptions', isTypeOnly: true },
+      { name: 'RequestContext', isTypeOnly: true },
+      { name: 'RouteRequest', isTypeOnly: true },
+      { name: 'ServerRoute', isTypeOnly: true },
+    ]),
+    buildImport('./client.js', [names.client], { isTypeOnly: true }),
+    ...(schemaImports.length === 0 ? [] : [buildImport('./schemas.js', schemaImports)]),
+    ...(types.length === 0 ? [] : [buildImport('./types.js', types, { isTypeOnly: true })]),
   ];
 }
 
-function buildHandlersInterface(model: ApiModel, names: ApiNames): StatementStructures {
+function buildHandlersInterface(model: ApiModel, names: ApiNames): Declaration {
   return {
-    kind: StructureKind.Interface,
+    kind: 'interface',
     name: names.handlers,
     isExported: true,
+    blankLineBefore: true,
     docs: [
       doc(
         `The implementation of \`${model.basePath}\`: one method per route, given the ` +
           "request's validated values and a context (request id, abort signal, headers).",
       ),
     ],
-    methods: model.routes.map((route) => {
-      const routeNames = names.routes.get(route)!;
-
-      return {
-        name: routeNames.method,
-        docs: [wrapJsDocText(describeRoute(route))],
-        parameters: [
-          ...listParameters(route).map((parameter) => ({
-            name: parameter.name,
-            type: parameter.type,
-            hasQuestionToken: parameter.optional,
-          })),
-          { name: 'context', type: 'RequestContext' },
-        ],
-        returnType: `Promise<${writeResponseType(route)}>`,
-      };
-    }),
+    members: model.routes.map((route): MethodSignature => ({
+      kind: 'method-signature',
+      name: names.routes.get(route)!.method,
+      docs: [wrapJsDocText(describeRoute(route))],
+      parameters: [
+        ...listParameters(route).map((item) => parameter(item.name, item.type, item.optional)),
+        parameter('context', typeReference('RequestContext')),
+      ],
+      returnType: typeReference('Promise', [writeResponseType(route)]),
+    })),
   };
 }
 
@@ -182,34 +175,22 @@ function buildServerDefaults(config: NormalizedConfig): { [key: string]: JsonVal
   };
 }
 
-function writeRouteTable(
-  writer: Parameters<WriterFunction>[0],
-  model: ApiModel,
-  names: ApiNames,
-  config: NormalizedConfig,
-): void {
-  writer.write('[').newLine();
-  for (const route of model.routes) {
-    writer.indent(() => writeRoute(writer, route, model, names, config));
-  }
-  writer.write(']');
-}
-
-function writeRoute(
-  writer: Parameters<WriterFunction>[0],
+function buildRoute(
   route: RouteModel,
   model: ApiModel,
   names: ApiNames,
   config: NormalizedConfig,
-): void {
+): Expression {
   const routeNames = names.routes.get(route)!;
   const profile = config.resilience[route.profile]!;
   const schemas = buildRouteSchemas(route, model);
   const parts = SCHEMA_PARTS.filter((part) => schemas[part] !== undefined);
-  const schemaEntries = parts.map((part) => `${part}: ${nameSchema(routeNames.stem, part).schema}`);
+  const schemaEntries = parts.map((part) =>
+    property(part, identifier(nameSchema(routeNames.stem, part).schema)),
+  );
   const validatorEntries = parts
     .filter((part) => part !== 'response')
-    .map((part) => `${part}: ${nameSchema(routeNames.stem, part).validator}`);
+    .map((part) => property(part, identifier(nameSchema(routeNames.stem, part).validator)));
   const protection: { [key: string]: JsonValue } = {};
   if (profile.bulkhead.maxConcurrent > 0) {
     protection.bulkhead = {
@@ -219,29 +200,31 @@ function writeRoute(
     };
   }
   if (profile.timeout.total > 0) protection.timeoutMs = profile.timeout.total;
-  writer.write('{').newLine();
-  writer.indent(() => {
-    writer.writeLine(`name: ${toStringLiteral(routeNames.method)},`);
-    writer.writeLine(`method: ${toStringLiteral(route.method)},`);
-    writer.writeLine(`url: ${toStringLiteral(route.path)},`);
-    writer.writeLine(`status: ${route.status},`);
-    writer.writeLine(`profile: ${toStringLiteral(route.profile)},`);
-    writer.writeLine(`idempotent: ${route.idempotent},`);
-    writer.writeLine(`protection: ${toLiteral(protection)},`);
-    writer.writeLine(`schemas: { ${schemaEntries.join(', ')} },`);
-    writer.writeLine(`validators: { ${validatorEntries.join(', ')} },`);
-    writer.writeLine(`invoke: ${writeInvoke(route, names)},`);
-  });
-  writer.write('},').newLine();
+
+  return objectLiteral(
+    [
+      property('name', stringLiteral(routeNames.method)),
+      property('method', stringLiteral(route.method)),
+      property('url', stringLiteral(route.path)),
+      property('status', toLiteral(route.status)),
+      property('profile', stringLiteral(route.profile)),
+      property('idempotent', toLiteral(route.idempotent)),
+      property('protection', toLiteral(protection)),
+      property('schemas', objectLiteral(schemaEntries)),
+      property('validators', objectLiteral(validatorEntries)),
+      property('invoke', buildInvoke(route, names)),
+    ],
+    true,
+  );
 }
 
 /** `(handlers, request: RouteRequest<P, Q, B, H>, context) => handlers.x(...)`. */
-function writeInvoke(route: RouteModel, names: ApiNames): string {
+function buildInvoke(route: RouteModel, names: ApiNames): Expression {
   const method = names.routes.get(route)!.method;
-  const params =
+  const params: TypeNode =
     route.pathParams.length === 0
-      ? 'unknown'
-      : writeTypeText(
+      ? keywordType('unknown')
+      : toTypeNode(
           {
             kind: 'object',
             properties: route.pathParams.map((param) => ({
@@ -252,82 +235,100 @@ function writeInvoke(route: RouteModel, names: ApiNames): string {
           },
           { docs: false },
         );
-  const typeOf = (parameter: RouteModel['query']): string =>
-    parameter === undefined ? 'unknown' : writeTypeText(parameter.type, { docs: false });
-  const typeArguments = [params, typeOf(route.query), typeOf(route.body), typeOf(route.headers)];
-  const requestType = `RouteRequest<${typeArguments.join(', ')}>`;
-  const args = route.parameters.map((parameter) => {
+  const typeOf = (parameter: RouteModel['query']): TypeNode =>
+    parameter === undefined ? keywordType('unknown') : toTypeNode(parameter.type, { docs: false });
+  const requestType = typeReference('RouteRequest', [
+    params,
+    typeOf(route.query),
+    typeOf(route.body),
+    typeOf(route.headers),
+  ]);
+  const request = (name: string): Expression => member('request', name);
+  const args = route.parameters.map((parameter): Expression => {
     switch (parameter.in) {
       case 'path':
-        return `request.params[${toStringLiteral(parameter.name)}]`;
+        return { kind: 'element', object: request('params'), index: stringLiteral(parameter.name) };
       case 'query':
-        return 'request.query';
+        return request('query');
       case 'headers':
-        return 'request.headers';
+        return request('headers');
       case 'body':
-        return 'request.body';
+        return request('body');
     }
   });
 
-  const request = args.length === 0 ? '_request' : 'request';
-
-  const call = `handlers.${method}(${[...args, 'context'].join(', ')})`;
-
-  return `(handlers, ${request}: ${requestType}, context) => ${call}`;
+  return {
+    kind: 'arrow',
+    parameters: [
+      parameter('handlers'),
+      parameter(args.length === 0 ? '_request' : 'request', requestType),
+      parameter('context'),
+    ],
+    body: call(member('handlers', method), [...args, identifier('context')]),
+  };
 }
 
-function buildCreateServer(
-  model: ApiModel,
-  names: ApiNames,
-  defaultsName: string,
-): StatementStructures {
+function buildCreateServer(model: ApiModel, names: ApiNames, defaultsName: string): Declaration {
   return {
-    kind: StructureKind.Function,
+    kind: 'function',
     name: names.createServer,
     isExported: true,
+    blankLineBefore: true,
     docs: [
       doc(
         `Creates the fastify server of \`${model.basePath}\`: the routes, validated and ` +
           'protected as the config says, and the monitoring endpoints. Call `listen()` on it.',
       ),
     ],
-    parameters: [{ name: 'options', type: names.serverOptions }],
-    returnType: 'FastifyInstance',
-    statements: [`return createContractServer(${names.routesConstant}, options, ${defaultsName});`],
+    parameters: [parameter('options', typeReference(names.serverOptions))],
+    returnType: typeReference('FastifyInstance'),
+    body: [
+      returnStatement(
+        call('createContractServer', [
+          identifier(names.routesConstant),
+          identifier('options'),
+          identifier(defaultsName),
+        ]),
+      ),
+    ],
   };
 }
 
-function buildCreateGateway(model: ApiModel, names: ApiNames): StatementStructures {
-  const body: WriterFunction = (writer) => {
-    writer.write('return {').newLine();
-    writer.indent(() => {
-      for (const route of model.routes) {
-        const method = names.routes.get(route)!.method;
-        const parameters = listParameters(route);
-        const args = [
-          ...parameters.map((parameter) => parameter.name),
-          'forwardCallOptions(context)',
-        ];
-        const signature = [...parameters.map((parameter) => parameter.name), 'context'].join(', ');
-        writer.write(`async ${method}(${signature}) {`).newLine();
-        writer.indent(() => {
-          writer.writeLine(
-            `const answer = await client.${method}(${args.join(', ')}).withAnswer();`,
-          );
-          writer.writeLine('context.reportSource(answer.source);');
-          writer.blankLine();
-          writer.writeLine('return answer.data;');
-        });
-        writer.write('},').newLine();
-      }
-    });
-    writer.write('};');
-  };
+function buildCreateGateway(model: ApiModel, names: ApiNames): Declaration {
+  const handlers = model.routes.map((route): ObjectMember => {
+    const method = names.routes.get(route)!.method;
+    const parameters = listParameters(route).map((item) => item.name);
+    const forwarded = call('forwardCallOptions', [identifier('context')]);
+    const answer = call(
+      member(
+        call(member('client', method), [...parameters.map(identifier), forwarded]),
+        'withAnswer',
+      ),
+      [],
+    );
+    const body: Statement[] = [
+      { kind: 'const', name: 'answer', initializer: { kind: 'await', argument: answer } },
+      {
+        kind: 'expression',
+        expression: call(member('context', 'reportSource'), [member('answer', 'source')]),
+      },
+      { ...returnStatement(member('answer', 'data')), blankLineBefore: true },
+    ];
+
+    return {
+      kind: 'method',
+      name: method,
+      isAsync: true,
+      parameters: [...parameters, 'context'].map((name) => parameter(name)),
+      body,
+    };
+  });
 
   return {
-    kind: StructureKind.Function,
+    kind: 'function',
     name: names.createGateway,
     isExported: true,
+    blankLineBefore: true,
     docs: [
       doc(
         `Handlers that forward every route of \`${model.basePath}\` to the upstream through ` +
@@ -336,27 +337,25 @@ function buildCreateGateway(model: ApiModel, names: ApiNames): StatementStructur
           'too (`clients: [client]`) so monitoring reports its calls.',
       ),
     ],
-    parameters: [{ name: 'client', type: names.client }],
-    returnType: names.handlers,
-    statements: body,
+    parameters: [parameter('client', typeReference(names.client))],
+    returnType: typeReference(names.handlers),
+    body: [returnStatement(objectLiteral(handlers, true))],
   };
 }
 
 function constant(
   name: string,
-  initializer: string | WriterFunction,
+  initializer: Expression,
   description: string,
-  type?: string,
-): StatementStructures {
+  type?: TypeNode,
+): Declaration {
   return {
-    kind: StructureKind.VariableStatement,
+    kind: 'const',
     isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
+    blankLineBefore: true,
     docs: [doc(description)],
-    declarations: [{ name, type, initializer }],
+    name,
+    ...(type === undefined ? {} : { type }),
+    initializer,
   };
-}
-
-function doc(text: string): string {
-  return wrapJsDocText(toJsDocText(text));
 }

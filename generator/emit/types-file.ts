@@ -1,63 +1,55 @@
-import {
-  Project,
-  StructureKind,
-  type InterfaceDeclarationStructure,
-  type TypeAliasDeclarationStructure,
-} from 'ts-morph';
 import type { ApiModel, NamedType } from '../model.js';
-import { toPropertyKey } from './identifiers.js';
-import { spaceOut } from './space-out.js';
+import type { Declaration } from '../print/code.js';
 import { toJsDocText } from './jsdoc.js';
-import { describeProperty, listConstraintTags, writeTypeText } from './type-text.js';
-
-type TypeStructure = InterfaceDeclarationStructure | TypeAliasDeclarationStructure;
+import { describeProperty, listConstraintTags, toTypeNode } from './type-nodes.js';
 
 /**
- * Builds the code of `types.ts`: every named type of the contract, in the model's order,
- * an object type as an `interface` and anything else as a `type` alias.
+ * Builds the declarations of `types.ts`: every named type of the contract, in the model's
+ * order, an object type as an `interface` and anything else as a `type` alias.
  */
-export function buildTypesCode(model: ApiModel, project: Project): string {
-  const file = project.createSourceFile('types.ts', '', { overwrite: true });
-  file.addStatements(spaceOut(model.types.map(buildTypeStructure)));
-
-  return file.getFullText();
+export function buildTypesCode(model: ApiModel): Declaration[] {
+  return model.types.map(buildTypeDeclaration);
 }
 
-function buildTypeStructure(named: NamedType): TypeStructure {
+function buildTypeDeclaration(named: NamedType): Declaration {
   const docs = describeNamed(named);
   if (named.type.kind === 'object') {
     return {
-      kind: StructureKind.Interface,
+      kind: 'interface',
       name: named.name,
       isExported: true,
       docs,
-      properties: named.type.properties.map((property) => {
+      blankLineBefore: true,
+      members: named.type.properties.map((property) => {
         const text = describeProperty(property);
 
         return {
-          name: toPropertyKey(property.name),
-          type: writeTypeText(property.type),
-          hasQuestionToken: property.optional,
-          docs: text === '' ? [] : [{ description: text }],
+          kind: 'property-signature',
+          key: property.name,
+          type: toTypeNode(property.type),
+          optional: property.optional,
+          isReadonly: false,
+          docs: text === '' ? [] : [text],
         };
       }),
     };
   }
 
   return {
-    kind: StructureKind.TypeAlias,
+    kind: 'type-alias',
     name: named.name,
     isExported: true,
     docs,
-    type: writeTypeText(named.type),
+    blankLineBefore: true,
+    type: toTypeNode(named.type),
   };
 }
 
-function describeNamed(named: NamedType): { description: string }[] {
+function describeNamed(named: NamedType): string[] {
   const lines = [
     ...(named.description === undefined ? [] : [toJsDocText(named.description)]),
     ...listConstraintTags(named.type),
   ];
 
-  return lines.length === 0 ? [] : [{ description: lines.join('\n') }];
+  return lines.length === 0 ? [] : [lines.join('\n')];
 }

@@ -219,6 +219,36 @@ generator('hostile strings compile under --strict and run no code when imported'
   ]);
 });
 
+generator('a fallback value that is an object is what the client answers', async () => {
+  const contract = path.join(SCRATCH, `object-fallback-${process.pid}.api.ts`);
+  await mkdir(path.join(ROOT, SCRATCH), { recursive: true });
+  await writeFile(
+    path.join(ROOT, contract),
+    [
+      "import { Controller, FallbackValue, Get, Resilience } from 'resilgen/runtime';",
+      "export interface Settings { theme: string; 'font-size'?: number }",
+      "@Controller('/api/settings')",
+      "@Resilience('default')",
+      'export class SettingsApi {',
+      "  @Get('/')",
+      "  @FallbackValue({ theme: 'dark', 'font-size': 12 })",
+      '  getSettings!: () => Promise<Settings>;',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const outDir = scratch();
+  await generate({ ...HOSTILE, contractPath: contract, outDir, cwd: ROOT });
+  const generated = await import(pathToFileURL(path.join(ROOT, outDir, 'index.ts')).href);
+
+  // An object literal as an arrow's body needs parentheses, or it is a block returning nothing.
+  assert.equal(await new generated.SettingsClient().getSettings(), {
+    theme: 'dark',
+    'font-size': 12,
+  });
+  assert.equal(compile(path.join(ROOT, outDir, 'index.ts')), []);
+});
+
 generator(
   'the example output compiles under --strict --noUnusedLocals --noUnusedParameters',
   () => {

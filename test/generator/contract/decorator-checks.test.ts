@@ -328,6 +328,36 @@ test('a fallback mismatch names each mismatch in its message', () => {
   assert.match(errors[0]!.message, "/0 must have required property 'name'");
 });
 
+test('the fallbacks of several routes are checked each against its own route', () => {
+  const source = lines(
+    RUNTIME_IMPORT,
+    'interface User { id: number; name: string }',
+    "@Controller('/users')",
+    "@Resilience('default')",
+    'export class UsersApi {',
+    "  @Get('/')",
+    '  @FallbackValue([])',
+    '  list!: () => Promise<User[]>;',
+    "  @Get('/:id')",
+    "  @FallbackValue({ id: 'x', name: 'y' })",
+    '  get!: (id: number) => Promise<User>;',
+    "  @Get('/names')",
+    "  @FallbackValue(['a', 2])",
+    '  names!: () => Promise<string[]>;',
+    '}',
+  );
+  const { errors } = readInMemory(source);
+
+  assert.equal(summarizeErrors(errors), [
+    { code: Codes.CONTRACT_FALLBACK_MISMATCH, line: 10, column: 18 },
+    { code: Codes.CONTRACT_FALLBACK_MISMATCH, line: 13, column: 18 },
+  ]);
+  assert.match(errors[0]!.message, "of 'get': /id must be number");
+  assert.not.match(errors[0]!.message, '/1');
+  assert.match(errors[1]!.message, "of 'names': /1 must be string");
+  assert.not.match(errors[1]!.message, '/id');
+});
+
 test('a fallback is checked with formats, as the server checks it', () => {
   const source = lines(
     RUNTIME_IMPORT,

@@ -4,12 +4,14 @@ import * as assert from 'uvu/assert';
 import {
   isSafeIdentifier,
   toIdentifier,
-  toPropertyKey,
   toStringLiteral,
   toTypeName,
 } from '../../../generator/emit/identifiers.js';
 import { toJsDocText } from '../../../generator/emit/jsdoc.js';
 import { toLiteral, type JsonValue } from '../../../generator/emit/literal.js';
+import { printDoc } from '../../../generator/print/layout.js';
+import { printPropertyKey } from '../../../generator/print/literals.js';
+import { printExpression } from '../../../generator/print/print-expressions.js';
 
 const HOSTILE = [
   `"'; globalThis.pwned = true; '`,
@@ -29,9 +31,14 @@ const evaluate = (code: string): unknown => {
   return sandbox.result;
 };
 
+/** A literal as generated code writes it, within the print width. */
+const write = (value: JsonValue): string =>
+  printDoc(printExpression(toLiteral(value), { parent: 'argument' }), 100).text;
+
 test('a string literal round-trips every hostile string without running it', () => {
   for (const value of HOSTILE) {
     assert.is(evaluate(toStringLiteral(value)), value);
+    assert.is(evaluate(write(value)), value);
   }
 });
 
@@ -43,7 +50,7 @@ test('an object literal round-trips hostile keys and values, __proto__ as an own
     (value as Record<string, JsonValue>)[text] = text;
   }
 
-  const result = evaluate(toLiteral(value)) as Record<string, unknown>;
+  const result = evaluate(write(value)) as Record<string, unknown>;
 
   assert.equal(JSON.stringify(result), JSON.stringify(value));
   assert.ok(Object.prototype.hasOwnProperty.call(result, '__proto__'));
@@ -51,9 +58,10 @@ test('an object literal round-trips hostile keys and values, __proto__ as an own
 });
 
 test('numbers are written exactly, and non-finite ones refused', () => {
-  assert.is(toLiteral(120_000), '120000');
-  assert.is(toLiteral(-0), '0');
-  assert.is(toLiteral(1e21), '1e+21');
+  assert.is(write(120_000), '120000');
+  assert.is(write(-0), '0');
+  assert.is(write(1e21), '1e21');
+  assert.is(evaluate(write(1e21)), 1e21);
   assert.throws(() => toLiteral(Number.NaN), /NaN/);
 });
 
@@ -84,10 +92,11 @@ test('type names are upper-cased and never reserved', () => {
 });
 
 test('property keys stay bare when they can, quoted when they must', () => {
-  assert.is(toPropertyKey('email'), 'email');
-  assert.is(toPropertyKey('delete'), 'delete');
-  assert.is(toPropertyKey('content-type'), '"content-type"');
-  assert.is(toPropertyKey('__proto__'), "['__proto__']");
+  assert.is(printPropertyKey('email'), 'email');
+  assert.is(printPropertyKey('delete'), 'delete');
+  assert.is(printPropertyKey('descri\u00e7\u00e3o'), 'descri\u00e7\u00e3o');
+  assert.is(printPropertyKey('content-type'), "'content-type'");
+  assert.is(printPropertyKey('__proto__'), "['__proto__']");
 });
 
 test('JSDoc text can never close its comment or break its lines', () => {

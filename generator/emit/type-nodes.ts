@@ -1,79 +1,73 @@
 import type { NamedType, PropertyIR, TypeIR } from '../model.js';
-import { toPropertyKey } from './identifiers.js';
+import type { PropertySignature, TypeNode } from '../print/code.js';
+import { keywordType, typeReference } from '../print/nodes.js';
 import { toJsDocText } from './jsdoc.js';
-import { toLiteral } from './literal.js';
 
 /**
- * Writes a type of the IR as TypeScript type text. Literals go through {@link toLiteral} and
- * keys through {@link toPropertyKey}, so no contract string can break out of the type.
+ * The TypeScript type of a type of the IR. Literals and keys stay data that the printer
+ * quotes and escapes, so no contract string can break out of the type.
  */
-export function writeTypeText(type: TypeIR, options: TypeTextOptions = {}): string {
-  const inner = (nested: TypeIR): string => writeTypeText(nested, options);
+export function toTypeNode(type: TypeIR, options: TypeNodeOptions = {}): TypeNode {
+  const inner = (nested: TypeIR): TypeNode => toTypeNode(nested, options);
   switch (type.kind) {
     case 'string':
     case 'boolean':
     case 'null':
-      return type.kind;
+      return keywordType(type.kind);
     case 'number':
     case 'integer':
-      return 'number';
+      return keywordType('number');
     case 'literal':
-      return toLiteral(type.value);
+      return { kind: 'literal-type', value: type.value };
     case 'enum':
-      return type.values.map((value) => toLiteral(value)).join(' | ');
+      return {
+        kind: 'union',
+        members: type.values.map((value) => ({ kind: 'literal-type', value })),
+      };
     case 'array':
-      return `${wrapForArray(type.items, options)}[]`;
+      return { kind: 'array-type', element: inner(type.items), isReadonly: false };
     case 'object':
-      return writeObjectText(type.properties, options);
+      return toObjectTypeNode(type.properties, options);
     case 'record':
-      return `Record<string, ${inner(type.values)}>`;
+      return typeReference('Record', [keywordType('string'), inner(type.values)]);
     case 'ref':
-      return type.name;
+      return typeReference(type.name);
     case 'nullable':
-      return `${inner(type.type)} | null`;
+      return { kind: 'union', members: [inner(type.type), keywordType('null')] };
     case 'union':
-      return type.members.map(inner).join(' | ');
+      return { kind: 'union', members: type.members.map(inner) };
   }
 }
 
-/** Options of {@link writeTypeText}. */
-export interface TypeTextOptions {
-  /** Write each property's description and constraints as JSDoc; default true. */
+/** Options of {@link toTypeNode}. */
+export interface TypeNodeOptions {
+  /**
+   * Write each property's description and constraints as JSDoc, and nested object types one
+   * member a line; default true.
+   */
   readonly docs?: boolean;
 }
 
-function wrapForArray(items: TypeIR, options: TypeTextOptions): string {
-  const text = writeTypeText(items, options);
-  const compound = items.kind === 'enum' || items.kind === 'nullable' || items.kind === 'union';
-
-  return compound ? `(${text})` : text;
-}
-
-function writeObjectText(properties: readonly PropertyIR[], options: TypeTextOptions): string {
+function toObjectTypeNode(properties: readonly PropertyIR[], options: TypeNodeOptions): TypeNode {
   if (properties.length === 0) {
-    return 'Record<string, never>';
+    return typeReference('Record', [keywordType('string'), keywordType('never')]);
   }
-  const members = properties.map((property) => {
-    const doc = options.docs === false ? '' : writeDocLines(property);
-    const key = `${toPropertyKey(property.name)}${property.optional ? '?' : ''}`;
+  const docs = options.docs !== false;
+  const members = properties.map((property): PropertySignature => {
+    const text = docs ? describeProperty(property) : '';
 
-    return `${doc}${key}: ${writeTypeText(property.type, options)};`;
+    return {
+      kind: 'property-signature',
+      key: property.name,
+      type: toTypeNode(property.type, options),
+      optional: property.optional,
+      isReadonly: false,
+      docs: text === '' ? [] : [text],
+      multilineDocs: true,
+    };
   });
 
-  return options.docs === false ? `{ ${members.join(' ')} }` : `{\n${members.join('\n')}\n}`;
-}
-
-/** The JSDoc of a property: its description, then the constraints its schema enforces. */
-function writeDocLines(property: PropertyIR): string {
-  const text = describeProperty(property);
-  if (text === '') {
-    return '';
-  }
-
-  return `/**\n${text
-    .split('\n')
-    .map((line) => ` * ${line}`.trimEnd())
-    .join('\n')}\n */\n`;
+  return { kind: 'type-literal', members, expanded: docs };
 }
 
 /** The description and constraint tags of a property, as JSDoc text (safe). */
