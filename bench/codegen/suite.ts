@@ -31,12 +31,19 @@ interface Job {
   readonly input: string;
   /** The command's arguments for an output folder. */
   readonly args: (outDir: string) => string[];
+  /**
+   * resilgen only: whether its V8 code cache (`generator/compile-cache.ts`) is empty at each
+   * cold run, as on a machine's first run, or warm from an earlier one.
+   */
+  readonly compileCache?: 'empty' | 'warm';
 }
 
 /** What a job measured. */
 interface JobFigures {
   readonly tool: string;
   readonly input: string;
+  /** The row's name: tool, input and, for resilgen, the state of its code cache. */
+  readonly label: string;
   readonly coldMs: number;
   readonly filesWritten: number;
   readonly rerunMs: number;
@@ -45,10 +52,11 @@ interface JobFigures {
   readonly phases: string;
 }
 
-function resilgenJob(input: string, contract: string): Job {
+function resilgenJob(input: string, contract: string, compileCache: 'empty' | 'warm'): Job {
   return {
     tool: 'resilgen',
     input,
+    compileCache,
     args: (outDir) => [
       RESILGEN_CLI,
       'generate',
@@ -81,20 +89,35 @@ function readPhases(run: CommandRun): string {
 }
 
 async function runJob(job: Job, scratch: string, runs: number): Promise<JobFigures> {
+  const label = [job.tool, job.input, job.compileCache && `code cache ${job.compileCache}`]
+    .filter(Boolean)
+    .join(', ');
+  const name = label.replace(/\W+/g, '-');
+  // An empty cache is a new folder for each run; a warm one is shared, and filled first.
+  const cacheFor = (run: number | 'shared'): Record<string, string> =>
+    job.compileCache === undefined
+      ? {}
+      : { V8_COMPILE_CACHE_CACHE_DIR: path.join(scratch, `cache-${name}-${run}`) };
+  const envFor = (run: number): Record<string, string> =>
+    cacheFor(job.compileCache === 'warm' ? 'shared' : run);
+  if (job.compileCache === 'warm') {
+    await timeNodeCommand(job.args(path.join(scratch, `${name}-filling`)), ROOT, envFor(0));
+  }
   const times: number[] = [];
   let outDir = '';
   let last: CommandRun | undefined;
   for (let run = 0; run < runs; run++) {
-    outDir = path.join(scratch, `${job.tool}-${job.input.replace(/\W+/g, '-')}-${run}`);
-    last = await timeNodeCommand(job.args(outDir), ROOT);
+    outDir = path.join(scratch, `${name}-${run}`);
+    last = await timeNodeCommand(job.args(outDir), ROOT, envFor(run));
     times.push(last.ms);
   }
   const written = await snapshotFiles(outDir);
-  const rerun = await timeNodeCommand(job.args(outDir), ROOT);
+  const rerun = await timeNodeCommand(job.args(outDir), ROOT, envFor(runs));
 
   return {
     tool: job.tool,
     input: job.input,
+    label,
     coldMs: computeMedian(times),
     filesWritten: written.size,
     rerunMs: rerun.ms,
@@ -112,14 +135,18 @@ export async function runCodegenSuite(settings: CodegenSettings): Promise<Sectio
     await writeUsersOpenApi(usersOpenApi);
     const synthetic = await writeSyntheticApi(scratch, settings.routes);
     const big = `${settings.routes} routes`;
+    const small = 'users example, 5 routes';
+    const example = 'examples/users/users.api.ts';
     const jobs = [
-      resilgenJob('users example, 5 routes', 'examples/users/users.api.ts'),
-      orvalJob('users example, 5 routes', usersOpenApi),
-      resilgenJob(big, synthetic.contract),
+      resilgenJob(small, example, 'empty'),
+      resilgenJob(small, example, 'warm'),
+      orvalJob(small, usersOpenApi),
+      resilgenJob(big, synthetic.contract, 'empty'),
+      resilgenJob(big, synthetic.contract, 'warm'),
       orvalJob(big, synthetic.openApi),
     ];
     for (const job of jobs) {
-      process.stderr.write(`codegen: ${job.tool}, ${job.input}\n`);
+      process.stderr.write(`codegen: ${job.tool}, ${job.input}, ${job.compileCache ?? ''}\n`);
       figures.push(await runJob(job, scratch, settings.runs));
     }
   } finally {
@@ -133,7 +160,7 @@ function buildSection(figures: readonly JobFigures[], settings: CodegenSettings)
   const orvalFor = (input: string): JobFigures | undefined =>
     figures.find((figure) => figure.tool === 'orval' && figure.input === input);
   const rows = figures.map((figure) => [
-    `${figure.tool}, ${figure.input}`,
+    figure.label,
     formatMs(figure.coldMs),
     formatRatio(figure.coldMs / (orvalFor(figure.input)?.coldMs ?? Number.NaN)),
     formatCount(figure.filesWritten),
@@ -143,12 +170,12 @@ function buildSection(figures: readonly JobFigures[], settings: CodegenSettings)
   const ours = figures.filter((figure) => figure.tool === 'resilgen');
   const goals = [
     ...ours.map((figure) => ({
-      goal: `faster than orval, ${figure.input}`,
+      goal: `faster than orval, ${figure.label.replace('resilgen, ', '')}`,
       met: figure.coldMs < (orvalFor(figure.input)?.coldMs ?? Number.NaN),
       measured: `${formatMs(figure.coldMs)} against ${formatMs(orvalFor(figure.input)?.coldMs ?? NaN)}`,
     })),
     ...ours.map((figure) => ({
-      goal: `no-op regeneration writes 0 files, ${figure.input}`,
+      goal: `no-op regeneration writes 0 files, ${figure.label.replace('resilgen, ', '')}`,
       met: figure.filesRewritten === 0,
       measured: `${figure.filesRewritten} files in ${formatMs(figure.rerunMs)}`,
     })),
@@ -162,9 +189,12 @@ function buildSection(figures: readonly JobFigures[], settings: CodegenSettings)
     notes: [
       `Cold run: a new process into an empty folder, the median of ${settings.runs}; ` +
         'resilgen runs its compiled CLI (`dist/generator/cli.js`), as `npx resilgen` does.',
+      'resilgen keeps V8\'s compiled code of ts-morph and TypeScript between runs: "code ' +
+        'cache empty" is each run with a new cache folder, as on a machine\'s first run; ' +
+        '"warm" shares one that an earlier run filled. orval keeps none.',
       'No-op rerun: the same command again on unchanged inputs; a file counts as rewritten ' +
         'when its inode or mtime changed.',
-      ...ours.map((figure) => `resilgen phases, ${figure.input}: ${figure.phases}.`),
+      ...ours.map((figure) => `${figure.label} phases: ${figure.phases}.`),
     ],
     data: figures,
   };

@@ -13,12 +13,21 @@ export interface CommandRun {
 /**
  * Runs `node ...args` in `cwd` and times it from spawn to exit.
  *
+ * @param env - variables added to this process's environment for the command.
  * @throws {Error} with the command's stderr when it exits with a code other than 0.
  */
-export function timeNodeCommand(args: readonly string[], cwd: string): Promise<CommandRun> {
+export function timeNodeCommand(
+  args: readonly string[],
+  cwd: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<CommandRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

@@ -1,17 +1,13 @@
 import { createRequire } from 'node:module';
 import type * as TsMorph from 'ts-morph';
-import { withCompileCache } from './compile-cache.js';
 
 /**
  * ts-morph's values, loaded with `require`. Importing its CommonJS build from an ES module
  * made Node scan the whole 1 MB file for its export names first: 0.09 s of every run.
- * Types still come from `import type ... from 'ts-morph'`. Its compiled code is cached
- * between runs (see {@link withCompileCache}).
+ * Types still come from `import type ... from 'ts-morph'`. The command caches its compiled
+ * code between runs (`generator/compile-cache.ts`).
  */
-const morph = withCompileCache(
-  /[\\/]node_modules[\\/](?:ts-morph|@ts-morph[\\/]common)[\\/]/,
-  () => createRequire(import.meta.url)('ts-morph') as typeof TsMorph,
-);
+const morph = createRequire(import.meta.url)('ts-morph') as typeof TsMorph;
 
 export const { Node, Project, SyntaxKind, ts } = morph;
 export type Node = TsMorph.Node;
