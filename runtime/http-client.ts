@@ -260,7 +260,10 @@ class HttpClient {
       allowAbsoluteUrls: false,
       maxRedirects: 0,
       maxContentLength: this.#maxResponseBytes,
-      headers: call.headers,
+      // axios labels a POST, PUT or PATCH without a body as a form; `false` sends no label, as
+      // there is no body to describe (a server rightly refuses a form it cannot read).
+      headers:
+        call.spec.body === undefined ? { 'content-type': false, ...call.headers } : call.headers,
       data: call.spec.body,
       // The body is decoded here, from text, so broken JSON becomes an error, never a crash.
       responseType: 'text',

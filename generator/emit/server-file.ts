@@ -5,6 +5,7 @@ import type {
   Expression,
   MethodSignature,
   ObjectMember,
+  Parameter,
   Statement,
   TypeNode,
 } from '../print/code.js';
@@ -19,6 +20,7 @@ import {
   returnStatement,
   stringLiteral,
   typeReference,
+  unionType,
 } from '../print/nodes.js';
 import { buildImport, listRouteTypes } from './imports.js';
 import { toWrappedJsDoc as doc, wrapJsDocText } from './jsdoc.js';
@@ -26,6 +28,7 @@ import { toLiteral } from './literal.js';
 import type { ApiNames } from './names.js';
 import { buildRouteSchemas, SCHEMA_PARTS } from './route-schemas.js';
 import { describeRoute, listParameters, writeResponseType } from './route-text.js';
+import type { ParameterText } from './route-text.js';
 import { nameSchema } from './schemas-file.js';
 import { toTypeNode } from './type-nodes.js';
 
@@ -127,12 +130,26 @@ function buildHandlersInterface(model: ApiModel, names: ApiNames): Declaration {
       name: names.routes.get(route)!.method,
       docs: [wrapJsDocText(describeRoute(route))],
       parameters: [
-        ...listParameters(route).map((item) => parameter(item.name, item.type, item.optional)),
+        ...listParameters(route).map(toHandlerParameter),
         parameter('context', typeReference('RequestContext')),
       ],
       returnType: typeReference('Promise', [writeResponseType(route)]),
     })),
   };
+}
+
+/**
+ * A handler's parameter for a contract parameter. None is optional, as `context` follows them
+ * all: the server always passes the query and the headers (an empty object at least), and an
+ * optional body as `undefined` when the request has none.
+ */
+function toHandlerParameter(item: ParameterText): Parameter {
+  const type =
+    item.optional && item.source.in === 'body'
+      ? unionType([item.type, keywordType('undefined')])
+      : item.type;
+
+  return parameter(item.name, type);
 }
 
 /** The config's monitoring endpoints and chaos block, as the runtime's options spell them. */
@@ -209,6 +226,7 @@ function buildRoute(
       property('status', toLiteral(route.status)),
       property('profile', stringLiteral(route.profile)),
       property('idempotent', toLiteral(route.idempotent)),
+      ...(route.body?.optional === true ? [property('bodyOptional', toLiteral(true))] : []),
       property('protection', toLiteral(protection)),
       property('schemas', objectLiteral(schemaEntries)),
       property('validators', objectLiteral(validatorEntries)),
@@ -237,10 +255,14 @@ function buildInvoke(route: RouteModel, names: ApiNames): Expression {
         );
   const typeOf = (parameter: RouteModel['query']): TypeNode =>
     parameter === undefined ? keywordType('unknown') : toTypeNode(parameter.type, { docs: false });
+  const body =
+    route.body?.optional === true
+      ? unionType([typeOf(route.body), keywordType('undefined')])
+      : typeOf(route.body);
   const requestType = typeReference('RouteRequest', [
     params,
     typeOf(route.query),
-    typeOf(route.body),
+    body,
     typeOf(route.headers),
   ]);
   const request = (name: string): Expression => member('request', name);

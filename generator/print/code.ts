@@ -103,7 +103,8 @@ export type TypeNode =
   | TypeLiteral;
 
 /** The keyword types generated code uses. */
-export type TypeKeyword = 'string' | 'number' | 'boolean' | 'null' | 'unknown' | 'void' | 'never';
+export type TypeKeyword =
+  'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'unknown' | 'void' | 'never';
 
 /** `{ a: T; b?: U }`; `expanded` keeps it one member a line. */
 export interface TypeLiteral {

@@ -68,6 +68,11 @@ export function parameter(name: string, type?: TypeNode, optional = false): Para
   return type === undefined ? { name, optional } : { name, type, optional };
 }
 
+/** `A | B | ...`. */
+export function unionType(members: readonly TypeNode[]): TypeNode {
+  return { kind: 'union', members };
+}
+
 /** `return argument;`. */
 export function returnStatement(argument: Expression): Statement {
   return { kind: 'return', argument };

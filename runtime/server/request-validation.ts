@@ -26,8 +26,18 @@ export function collectValidators(route: ServerRoute<unknown>): RequestValidator
       validators[location] = compileValidator(schema, { coerce: location !== 'body' });
     }
   }
+  if (route.bodyOptional === true && validators.body !== undefined) {
+    validators.body = acceptAbsent(validators.body);
+  }
 
   return validators;
+}
+
+/** A body validator that also takes no body at all, for a route whose body is optional. */
+function acceptAbsent(validate: Validator<unknown>): Validator<unknown> {
+  const check = (value: unknown): value is unknown => value === undefined || validate(value);
+
+  return Object.defineProperty(check, 'errors', { get: () => validate.errors });
 }
 
 /**

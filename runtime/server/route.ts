@@ -92,6 +92,11 @@ export interface ServerRoute<H> {
    * the stored answer. Default: `false`.
    */
   readonly idempotent?: boolean;
+  /**
+   * The contract's body is optional (`body?: T`): a request without one reaches the handler
+   * with `undefined`, and only a body that is there is validated. Default: `false`.
+   */
+  readonly bodyOptional?: boolean;
   readonly protection?: RouteProtection;
   readonly schemas?: RouteSchemas;
   readonly validators?: RouteValidators;

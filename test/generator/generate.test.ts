@@ -320,9 +320,19 @@ generator('query objects and headers of named types compile and reach the handle
 
         return [];
       },
+      listOpenOrders: async (query: unknown) => {
+        seen.push({ open: { ...(query as object) } });
+
+        return [];
+      },
       getOrder: unused,
       placeOrder: unused,
       setStatus: unused,
+      addNote: async (id: number, body: unknown) => {
+        seen.push({ note: id, body });
+
+        return { id, status: 'open', shipTo: { street: 's', city: 'c' }, items: {} };
+      },
       cancelOrder: unused,
     },
   });
@@ -338,6 +348,16 @@ generator('query objects and headers of named types compile and reach the handle
 
     assert.equal(list, []);
     assert.equal(seen, [{ status: 'open', limit: 5, tags: ['a,b', 'c'] }, 't1']);
+    seen.length = 0;
+    // An optional query and an optional body, left out: the handler gets {} and undefined.
+    assert.equal(await client.listOpenOrders(), []);
+    assert.is((await client.addNote(3)).id, 3);
+    assert.is((await client.addNote(4, { text: 'ring twice' })).id, 4);
+    assert.equal(seen, [
+      { open: {} },
+      { note: 3, body: undefined },
+      { note: 4, body: { text: 'ring twice' } },
+    ]);
   } finally {
     await app.close();
   }
