@@ -29,6 +29,8 @@ export class RuntimeError extends Error {
   readonly route: string | undefined;
   /** The profile that wraps the route, when the error belongs to a call. */
   readonly profile: string | undefined;
+  /** The message without the route and profile it ends with, to quote inside another one. */
+  readonly description: string;
 
   constructor(code: RuntimeErrorCode, message: string, options: RuntimeErrorOptions = {}) {
     super(
@@ -38,6 +40,7 @@ export class RuntimeError extends Error {
     this.code = code;
     this.route = options.route;
     this.profile = options.profile;
+    this.description = message;
   }
 }
 

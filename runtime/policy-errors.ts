@@ -1,5 +1,5 @@
 import { RuntimeErrorCodes } from './error-codes.js';
-import { hasBrand, RuntimeError } from './errors.js';
+import { hasBrand, isRuntimeError, RuntimeError } from './errors.js';
 import type { RuntimeErrorOptions } from './errors.js';
 import type { BreakerState } from './events.js';
 
@@ -157,6 +157,11 @@ export function isAbortError(value: unknown): value is AbortError {
   return hasBrand(value, abortBrand);
 }
 
+/** What went wrong last, quoted without its own route and profile: the outer error adds them. */
 function describe(error: unknown): string {
+  if (isRuntimeError(error)) {
+    return error.description;
+  }
+
   return error instanceof Error ? error.message : String(error);
 }

@@ -115,6 +115,13 @@ test('errors keep the numbers behind them and their cause', () => {
   assert.match(http.message, 'Bad Gateway');
 });
 
+test('an exhausted retry names its route once, however its last error was worded', () => {
+  const message = samples.RetriesExhaustedError.message;
+  assert.is(message.split('[route GET /api/users/:id, profile default]').length, 2, message);
+  assert.match(message, 'last: expected a 2xx answer');
+  assert.match(new RetriesExhaustedError(2, new Error('plain'), call).message, 'last: plain');
+});
+
 test('an error without a call says nothing about routes', () => {
   const error = new RuntimeError(RuntimeErrorCodes.INVALID_ARGUMENT, 'expected x');
   assert.is(error.message, 'expected x');
