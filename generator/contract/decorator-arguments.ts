@@ -75,8 +75,8 @@ export function readStatusArgument(
 
 /**
  * Reads `@Cache({ ttl, staleTtl? })`: an object literal whose values are non-negative
- * integer literals (milliseconds), `ttl` above zero. Unknown, repeated or missing options
- * and wrong values are reported, never skipped.
+ * integer literals (milliseconds); `ttl: 0` keeps only the stale copy, for fallbacks. Unknown,
+ * repeated or missing options and wrong values are reported, never skipped.
  */
 export function readCacheArgument(
   found: FoundDecorator,
@@ -163,10 +163,9 @@ function readMillisecondsOption(
 
   const node = unwrapExpression(property.getInitializerOrThrow());
   const value = Node.isNumericLiteral(node) ? node.getLiteralValue() : undefined;
-  const least = name === 'ttl' ? 1 : 0;
-  if (value !== undefined && Number.isSafeInteger(value) && value >= least) return value;
+  if (value !== undefined && Number.isSafeInteger(value) && value >= 0) return value;
 
-  const message = `@Cache option '${name}' takes an integer literal of at least ${least} (milliseconds), received \`${node.getText()}\``;
+  const message = `@Cache option '${name}' takes an integer literal of at least 0 (milliseconds), received \`${node.getText()}\``;
   problems.report(node, Codes.CONTRACT_DECORATOR_OPTION, message);
 
   return undefined;

@@ -105,6 +105,18 @@ test('with the upstream down, the stale entry is served and marked as such', () 
     ]);
   }));
 
+test('a cache with ttl 0 never answers without a call, but serves its copy after a failure', () =>
+  withServices({}, async ({ http, seen, setDown }) => {
+    const policy = cachedRead({ cache: { ttlMs: 0, staleTtlMs: 60_000 } });
+    await http.request(policy, { path: '/api/users/1' });
+    const again = await http.request(policy, { path: '/api/users/1' });
+    assert.is(again.source, 'network');
+    assert.is(seen.length, 2);
+    setDown(true);
+    const served = await http.request(policy, { path: '/api/users/1' });
+    assert.is(served.source, 'stale-cache');
+  }));
+
 test('a stale entry past its stale window is not served', () =>
   withServices({}, async ({ clock, http, setDown }) => {
     await http.request(cachedRead(), { path: '/api/users/1' });

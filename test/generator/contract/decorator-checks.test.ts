@@ -127,6 +127,11 @@ const cases: CheckCase[] = [
     ],
   },
   {
+    name: 'a negative ttl is reported at the value',
+    source: listRoute('  @Cache({ ttl: -1 })'),
+    want: [{ code: Codes.CONTRACT_DECORATOR_OPTION, line: 8, column: 17 }],
+  },
+  {
     name: 'a negative staleTtl is reported at the value',
     source: listRoute('  @Cache({ ttl: 1, staleTtl: -5 })'),
     want: [{ code: Codes.CONTRACT_DECORATOR_OPTION, line: 8, column: 30 }],
@@ -379,6 +384,13 @@ test('a fallback is checked with formats, as the server checks it', () => {
     { code: Codes.CONTRACT_FALLBACK_MISMATCH, line: 10, column: 18 },
   ]);
   assert.match(errors[0]!.message, 'must match format "email"');
+});
+
+test('@Cache with ttl 0 is read as a cache that keeps only the stale copy', () => {
+  const { model, errors } = readInMemory(listRoute('  @Cache({ ttl: 0, staleTtl: 60_000 })'));
+
+  assert.equal(errors, []);
+  assert.equal(model?.routes[0]?.cache, { ttlMs: 0, staleTtlMs: 60_000 });
 });
 
 test('decorators are found through aliased and namespace imports', () => {
