@@ -146,7 +146,8 @@ export async function runCodegenSuite(settings: CodegenSettings): Promise<Sectio
       orvalJob(big, synthetic.openApi),
     ];
     for (const job of jobs) {
-      process.stderr.write(`codegen: ${job.tool}, ${job.input}, ${job.compileCache ?? ''}\n`);
+      const cache = job.compileCache === undefined ? '' : `, code cache ${job.compileCache}`;
+      process.stderr.write(`codegen: ${job.tool}, ${job.input}${cache}\n`);
       figures.push(await runJob(job, scratch, settings.runs));
     }
   } finally {

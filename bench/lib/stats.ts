@@ -71,7 +71,8 @@ export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes)) {
     return 'n/a';
   }
-  const sign = bytes < 0 ? '-' : '';
+  // A sign only for what rounds to a size: a few bytes under zero are `0 B`, not `-0 B`.
+  const sign = bytes <= -0.5 ? '-' : '';
   const size = Math.abs(bytes);
   if (size < 1024) {
     return `${sign}${Math.round(size)} B`;
