@@ -11,13 +11,14 @@ import { rankBreakerState } from './metrics-labels.js';
 /**
  * Reading the live policies' snapshots for the monitoring endpoints. Several sources (a
  * client, a server's load protection) may describe the same profile: their breakers and
- * bulkheads are merged under it, and the first source's settings (`maxAttempts`) win.
+ * bulkheads are merged under it, and the first source that retries gives `maxAttempts`.
  */
 
 /** One profile as every source together describes it. */
 export interface MergedProfile {
   readonly name: string;
-  readonly maxAttempts: number;
+  /** `undefined` when no source retries the profile's calls. */
+  readonly maxAttempts: number | undefined;
   readonly breakers: readonly BreakerSnapshot[];
   readonly bulkheads: readonly BulkheadSnapshot[];
 }
@@ -103,6 +104,7 @@ function copyProfile(profile: ProfileSnapshot): MergedProfile {
 function join(first: MergedProfile, next: ProfileSnapshot): MergedProfile {
   return {
     ...first,
+    maxAttempts: first.maxAttempts ?? next.maxAttempts,
     breakers: [...first.breakers, ...next.breakers],
     bulkheads: [...first.bulkheads, ...next.bulkheads],
   };

@@ -38,7 +38,8 @@ export interface BulkheadSnapshot {
 /** One profile's settings that monitoring reports next to the counters. */
 export interface ProfileSnapshot {
   readonly name: string;
-  readonly maxAttempts: number;
+  /** Attempts a call may make; `undefined` from a source that never retries (a server). */
+  readonly maxAttempts: number | undefined;
   readonly breakers: readonly BreakerSnapshot[];
   readonly bulkheads: readonly BulkheadSnapshot[];
 }

@@ -160,10 +160,10 @@ function describeProtection<H>(prepared: readonly PreparedServerRoute<H>[]) {
     profiles.set(route.route.profile, [...(profiles.get(route.route.profile) ?? []), route]);
   }
 
-  // A server never retries: retries belong to the client, whose figures win when both report.
+  // A server never retries: retries belong to the client, whose figures are reported.
   return [...profiles].map(([name, routes]) => ({
     name,
-    maxAttempts: 1,
+    maxAttempts: undefined,
     breakers: [],
     bulkheads: routes.flatMap(({ protection }) =>
       protection.bulkhead === undefined ? [] : [protection.bulkhead.snapshot()],

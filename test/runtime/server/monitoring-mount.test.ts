@@ -49,6 +49,33 @@ test("/resilience lists the routes' bulkheads after the given sources", async ()
   assert.is(body.profiles.default.retry.max_attempts, 3);
 });
 
+test('a server without clients reports no retry figure for its profiles, as it never retries', async () => {
+  const metrics = new MetricsRegistry();
+  const app = createUsersServer(createMemoryHandlers(), { monitoring: { metrics } }, routes);
+  const body = (await app.inject({ url: '/resilience' })).json();
+
+  assert.is(body.profiles.default.retry.max_attempts, null);
+  assert.ok(body.bulkheads['GET /api/users/:id'], 'its load protection is still described');
+});
+
+test('a client listed after the server still gives its profile its attempts', async () => {
+  const metrics = new MetricsRegistry();
+  const client: ResilienceSource = {
+    snapshot: () => [{ name: 'default', maxAttempts: 3, breakers: [], bulkheads: [] }],
+  };
+  const server: ResilienceSource = {
+    snapshot: () => [{ name: 'default', maxAttempts: undefined, breakers: [], bulkheads: [] }],
+  };
+  const app = createUsersServer(
+    createMemoryHandlers(),
+    { monitoring: { metrics, sources: [server, client] } },
+    routes,
+  );
+  const body = (await app.inject({ url: '/resilience' })).json();
+
+  assert.is(body.profiles.default.retry.max_attempts, 3);
+});
+
 test('a wrong method on a monitoring path is a 405 too', async () => {
   const metrics = new MetricsRegistry();
   const app = createUsersServer(createMemoryHandlers(), { monitoring: { metrics } });
