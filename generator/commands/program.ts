@@ -7,7 +7,8 @@ import { readPackageVersion } from '../package-files.js';
 import { GeneratorErrorCodes } from '../error-codes.js';
 import { isGeneratorError, type GeneratorError } from '../errors.js';
 import { findNearest, formatDidYouMean } from '../suggest.js';
-import type { CliContext, CliIo, CommandOutcome } from './command.js';
+import type { CliCommand, CliContext, CliIo, CommandOutcome } from './command.js';
+import { findFlagMisuse } from './flag-misuse.js';
 import { COMMANDS } from './index.js';
 
 /** Exit codes of `resilgen`. */
@@ -76,6 +77,12 @@ export async function runCli(
 
     return ExitCodes.USAGE;
   }
+  const misuse = findFlagMisuse(args, { booleans: listBooleanFlags(findCommand(args)) });
+  if (misuse.length > 0) {
+    reportUsageError(io, misuse.join('; '));
+
+    return ExitCodes.USAGE;
+  }
   await program.parseAsync([...args], {}, (error, _argv, output) => {
     if (error) {
       reportUsageError(io, explainUnknownFlags(error.message, args));
@@ -100,8 +107,20 @@ function findUnknownCommand(args: readonly string[]): string | undefined {
   return `unknown command '${first}'; ${hint}`;
 }
 
+/** The command yargs runs: the one the first word that is not a flag names. */
+function findCommand(args: readonly string[]): CliCommand | undefined {
+  const first = args.find((arg) => !arg.startsWith('-'));
+
+  return COMMANDS.find((command) => command.command.split(' ')[0] === first);
+}
+
 const UNKNOWN_FLAGS = /^Unknown arguments?: (.+)$/;
+// Flags of every command, yargs's own included; all of them are on or off.
 const GLOBAL_FLAGS = ['help', 'version', 'verbose'];
+
+function listBooleanFlags(command: CliCommand | undefined): string[] {
+  return [...(command?.booleanFlags ?? []), ...GLOBAL_FLAGS];
+}
 
 /**
  * Adds "did you mean" to yargs's message for unknown flags, from the flags of the command
