@@ -8,7 +8,7 @@ import { GeneratorErrorCodes } from '../error-codes.js';
 import { isGeneratorError, type GeneratorError } from '../errors.js';
 import { findNearest, formatDidYouMean } from '../suggest.js';
 import type { CliCommand, CliContext, CliIo, CommandOutcome } from './command.js';
-import { findFlagMisuse } from './flag-misuse.js';
+import { findFlagMisuse, type FlagKinds } from './flag-misuse.js';
 import { COMMANDS } from './index.js';
 
 /** Exit codes of `resilgen`. */
@@ -63,6 +63,8 @@ export async function runCli(
     .middleware((argv) => {
       verbose ||= argv.verbose === true;
     })
+    // `--config.x=1` would make --config an object; without dot notation it is an unknown flag.
+    .parserConfiguration({ 'dot-notation': false })
     .strict()
     .demandCommand(1, 'name a command')
     .showHelpOnFail(false)
@@ -77,7 +79,7 @@ export async function runCli(
 
     return ExitCodes.USAGE;
   }
-  const misuse = findFlagMisuse(args, { booleans: listBooleanFlags(findCommand(args)) });
+  const misuse = findFlagMisuse(args, listFlagKinds(findCommand(args)));
   if (misuse.length > 0) {
     reportUsageError(io, misuse.join('; '));
 
@@ -118,8 +120,11 @@ const UNKNOWN_FLAGS = /^Unknown arguments?: (.+)$/;
 // Flags of every command, yargs's own included; all of them are on or off.
 const GLOBAL_FLAGS = ['help', 'version', 'verbose'];
 
-function listBooleanFlags(command: CliCommand | undefined): string[] {
-  return [...(command?.booleanFlags ?? []), ...GLOBAL_FLAGS];
+function listFlagKinds(command: CliCommand | undefined): FlagKinds {
+  const booleans = [...(command?.booleanFlags ?? []), ...GLOBAL_FLAGS];
+  const valued = (command?.flags ?? []).filter((flag) => !booleans.includes(flag));
+
+  return { valued, booleans };
 }
 
 /**

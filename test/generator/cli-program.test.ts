@@ -166,6 +166,52 @@ test('words after -- are not flags, even one that looks like a boolean with a va
   assert.is(result.code, ExitCodes.OK);
 });
 
+const SEED = `${GOOD}/seed.json`;
+const FULL = `${GOOD}/full.json`;
+
+// yargs gathers a flag given twice into an array, which reached the file reader as a path.
+const flagShapeCases: Array<{ args: string[]; says: string }> = [
+  {
+    args: ['validate', '--config', SEED, '--config', FULL],
+    says: `--config is given twice ('--config ${SEED}', '--config ${FULL}'); give it once`,
+  },
+  {
+    args: ['validate', `--config=${SEED}`, `--config=${FULL}`, '--config', SEED],
+    says: '--config is given 3 times',
+  },
+  { args: [...VALID_RUNS.generate!, '--out', `${OUT}-2`], says: '--out is given twice' },
+  {
+    args: [...VALID_RUNS.generate!, '--contract', `${REPO_ROOT}examples/users/users.api.ts`],
+    says: '--contract is given twice',
+  },
+  {
+    args: [...VALID_RUNS.generate!, '--check', '--no-check'],
+    says: "--check is given twice ('--check', '--no-check')",
+  },
+  { args: [...VALID_RUNS.validate!, '--json', '--json'], says: '--json is given twice' },
+  { args: ['--verbose', ...VALID_RUNS.validate!, '--verbose'], says: '--verbose is given twice' },
+  {
+    args: ['validate', '--no-config'],
+    says: "--config takes a value and cannot be turned off with '--no-config'",
+  },
+  {
+    args: ['validate', `--config.x=${SEED}`],
+    says: "Unknown argument: config.x; '--config.x': did you mean '--config'?",
+  },
+];
+
+for (const { args, says } of flagShapeCases) {
+  test(`${args.join(' ').replaceAll(REPO_ROOT, '')} is a usage error naming the flag`, async () => {
+    const result = await run(args);
+    assert.is(result.code, ExitCodes.USAGE);
+    assert.match(result.stderr, `resilgen: ${says}`);
+    assert.match(result.stderr, /\[RG_USAGE\]\n/);
+    assert.not.match(result.stderr, /RG_FILE_UNREADABLE|argument must be of type/);
+    assert.is(result.stdout, '');
+    assert.not.ok(existsSync(OUT), 'the output folder was written');
+  });
+}
+
 const debugCases: Array<[string | undefined, boolean]> = [
   ['resilgen', true],
   ['express,resilgen', true],
