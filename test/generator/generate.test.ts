@@ -122,6 +122,33 @@ generator('an invalid contract writes nothing and exits 1 with a located error',
   assert.not.ok(await exists(outDir));
 });
 
+for (const fixture of ['too-deep.json', 'too-deep-arrays.json']) {
+  generator(
+    `a config nested past the limit (${fixture}) is located and writes nothing`,
+    async () => {
+      const outDir = scratch();
+      const err: string[] = [];
+      const configPath = `test/fixtures/config/bad/${fixture}`;
+      const previous = process.cwd();
+      process.chdir(ROOT);
+      const code = await runCli(
+        ['generate', '--config', configPath, '--contract', EXAMPLE.contractPath, '--out', outDir],
+        { writeOut: () => undefined, writeErr: (text) => err.push(text) },
+      ).finally(() => process.chdir(previous));
+
+      const lines = err.join('').split('\n');
+      assert.is(code, 1);
+      assert.match(
+        lines[0]!,
+        /^\S+\.json:\d+:\d+ {2}\/\S+ {2}objects and arrays nest more than 64/,
+      );
+      assert.match(lines[0]!, /\[RG_CONFIG_TOO_DEEP\]$/);
+      assert.not.match(err.join(''), /internal error|\n\s+at /);
+      assert.not.ok(await exists(outDir));
+    },
+  );
+}
+
 generator(
   "a folder holding another contract's package is refused, and left as it was",
   async () => {
