@@ -39,6 +39,11 @@ export interface ConfigReport {
   /** Sorted by position. */
   readonly warnings: readonly ConfigDiagnostic[];
   readonly timings: readonly PhaseTiming[];
+  /**
+   * Places findings about this config that come from elsewhere, such as the checks against a
+   * contract, in its file: located and sorted as its own diagnostics are.
+   */
+  readonly placeFindings: (findings: readonly ConfigFinding[]) => ConfigDiagnostic[];
 }
 
 /**
@@ -102,7 +107,8 @@ export function validateConfigBytes(bytes: Uint8Array | string, file: string): C
       });
     }
   }
-  const placed = placeFindings(findings, { file, lines, positions: parsed.positions });
+  const placer = { file, lines, positions: parsed.positions };
+  const placed = placeFindings(findings, placer);
   const errors = placed.filter((diagnostic) => diagnostic.severity === 'error');
   const warnings = placed.filter((diagnostic) => diagnostic.severity === 'warning');
   const config =
@@ -110,7 +116,15 @@ export function validateConfigBytes(bytes: Uint8Array | string, file: string): C
       ? time('normalize', () => normalizeConfig(value, chains, { file, sha256: hashText(text) }))
       : undefined;
 
-  return { file, valid: errors.length === 0, config, errors, warnings, timings };
+  return {
+    file,
+    valid: errors.length === 0,
+    config,
+    errors,
+    warnings,
+    timings,
+    placeFindings: (later) => placeFindings(later, placer),
+  };
 }
 
 /**
