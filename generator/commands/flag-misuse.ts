@@ -9,7 +9,9 @@ export interface FlagKinds {
 // yargs reads `--name=value` and `--name` alike, and `--no-name` as `--name` turned off.
 const LONG_FLAG = /^--([^=]+)(?:=([\s\S]*))?$/;
 const NEGATION_PREFIX = 'no-';
-// The only values yargs reads for a boolean flag; it reads every other one as false.
+// The only values yargs reads for a boolean flag; it reads every other one as false, and
+// has no option for a flag that takes none (https://github.com/yargs/yargs/issues/1077,
+// https://github.com/yargs/yargs/issues/1532), so the raw words are checked before it runs.
 const BOOLEAN_WORDS: readonly string[] = ['true', 'false'];
 
 interface FlagUse {
