@@ -14,6 +14,8 @@ export const GeneratorErrorCodes = Object.freeze({
   CONFIG_INVALID: 'RG_CONFIG_INVALID',
   /** A config file is not well-formed JSON (or is empty, has a BOM or comments). */
   CONFIG_SYNTAX: 'RG_CONFIG_SYNTAX',
+  /** A config file's objects and arrays nest deeper than a config may. */
+  CONFIG_TOO_DEEP: 'RG_CONFIG_TOO_DEEP',
   /** An object in a config file has the same key twice. */
   CONFIG_DUPLICATE_KEY: 'RG_CONFIG_DUPLICATE_KEY',
   /** A config file uses `__proto__`, `constructor` or `prototype` as a key. */

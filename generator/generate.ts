@@ -49,9 +49,9 @@ export interface GenerateResult extends WriteSummary {
  * config, reads the contract, emits every file in memory, formats it, and only then writes
  * the files that changed. Nothing is written when any input is invalid.
  *
- * @throws {@link GeneratorError} with located problems for an invalid config (`ConfigError`)
- * or contract (`ContractInvalidError`), and `RG_OUT_UNSAFE` for an output folder it does not
- * own.
+ * @throws {@link GeneratorError} with located problems for an invalid config (`ConfigError`,
+ * also for chaos faults on routes the contract lacks) or contract (`ContractInvalidError`),
+ * and `RG_OUT_UNSAFE` for an output folder it does not own.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const timings: { phase: string; ms: number }[] = [];
@@ -77,7 +77,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       knownProfiles: Object.keys(config.resilience),
     }),
   );
-  checkConfigAgainstContract(config, model);
+  const mismatches = report.placeFindings(checkConfigAgainstContract(config, model));
+  if (mismatches.length > 0) {
+    throw new ConfigError(report.file, mismatches, report.warnings);
+  }
   const root = findProjectRoot(cwd);
   const files = await time('emit', () => emitFiles(model, config, options, root, cwd));
   const summary = await time('write', () =>

@@ -9,7 +9,7 @@ export { loadConfig, validateConfigBytes, validateConfigFile } from './config/lo
 export type { ConfigReport, PhaseTiming } from './config/load.js';
 export { ConfigError, isConfigError } from './config/config-error.js';
 export { compareDiagnostics, formatDiagnostic } from './config/diagnostics.js';
-export type { ConfigDiagnostic, DiagnosticSeverity } from './config/diagnostics.js';
+export type { ConfigDiagnostic, ConfigFinding, DiagnosticSeverity } from './config/diagnostics.js';
 export { CONFIG_DEFAULTS } from './config/defaults.js';
 export type { ConfigDefaults, ProfileDefaults } from './config/defaults.js';
 export { CONFIG_SCHEMA_PATH, readConfigSchema } from './config/schema.js';

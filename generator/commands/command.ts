@@ -53,6 +53,8 @@ export interface CliCommand {
   readonly command: string;
   /** The names of the command's own flags, for "did you mean" hints. */
   readonly flags: readonly string[];
+  /** Those of {@link flags} that are on or off (`type: 'boolean'`): they take no value. */
+  readonly booleanFlags: readonly string[];
   /**
    * Adds the command to `program`. When yargs picks it, it hands `start` the work to do;
    * `start` runs it with the context and deals with the outcome and any error.
@@ -74,6 +76,9 @@ export function defineCommand<A>(spec: CliCommandSpec<A>): CliCommand {
   return {
     command: spec.command,
     flags: Object.keys(spec.options),
+    booleanFlags: Object.entries<Options>(spec.options)
+      .filter(([, option]) => option.type === 'boolean' || option.boolean === true)
+      .map(([name]) => name),
     addTo: (program, start) =>
       program.command(spec.command, spec.describe, build, (args) =>
         start((context) => spec.run(args as A, context)),

@@ -7,7 +7,8 @@ import { readPackageVersion } from '../package-files.js';
 import { GeneratorErrorCodes } from '../error-codes.js';
 import { isGeneratorError, type GeneratorError } from '../errors.js';
 import { findNearest, formatDidYouMean } from '../suggest.js';
-import type { CliContext, CliIo, CommandOutcome } from './command.js';
+import type { CliCommand, CliContext, CliIo, CommandOutcome } from './command.js';
+import { findFlagMisuse, type FlagKinds } from './flag-misuse.js';
 import { COMMANDS } from './index.js';
 
 /** Exit codes of `resilgen`. */
@@ -62,6 +63,8 @@ export async function runCli(
     .middleware((argv) => {
       verbose ||= argv.verbose === true;
     })
+    // `--config.x=1` would make --config an object; without dot notation it is an unknown flag.
+    .parserConfiguration({ 'dot-notation': false })
     .strict()
     .demandCommand(1, 'name a command')
     .showHelpOnFail(false)
@@ -73,6 +76,12 @@ export async function runCli(
   const unknownCommand = findUnknownCommand(args);
   if (unknownCommand !== undefined) {
     reportUsageError(io, unknownCommand);
+
+    return ExitCodes.USAGE;
+  }
+  const misuse = findFlagMisuse(args, listFlagKinds(findCommand(args)));
+  if (misuse.length > 0) {
+    reportUsageError(io, misuse.join('; '));
 
     return ExitCodes.USAGE;
   }
@@ -100,8 +109,23 @@ function findUnknownCommand(args: readonly string[]): string | undefined {
   return `unknown command '${first}'; ${hint}`;
 }
 
+/** The command yargs runs: the one the first word that is not a flag names. */
+function findCommand(args: readonly string[]): CliCommand | undefined {
+  const first = args.find((arg) => !arg.startsWith('-'));
+
+  return COMMANDS.find((command) => command.command.split(' ')[0] === first);
+}
+
 const UNKNOWN_FLAGS = /^Unknown arguments?: (.+)$/;
+// Flags of every command, yargs's own included; all of them are on or off.
 const GLOBAL_FLAGS = ['help', 'version', 'verbose'];
+
+function listFlagKinds(command: CliCommand | undefined): FlagKinds {
+  const booleans = [...(command?.booleanFlags ?? []), ...GLOBAL_FLAGS];
+  const valued = (command?.flags ?? []).filter((flag) => !booleans.includes(flag));
+
+  return { valued, booleans };
+}
 
 /**
  * Adds "did you mean" to yargs's message for unknown flags, from the flags of the command

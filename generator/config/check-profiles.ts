@@ -9,6 +9,10 @@ const MAX_ATTEMPTS = ['retry', 'maxAttempts'];
 const ATTEMPT = ['timeout', 'attempt'];
 const THRESHOLD = ['circuitBreaker', 'failureThreshold'];
 const TOTAL = ['timeout', 'total'];
+// The longest duration the schema accepts (its `durationMs`): the longest timer Node.js keeps.
+const MAX_DURATION_MS = 2_147_483_647;
+const BACKOFF_TYPES: readonly unknown[] = ['exponential', 'linear', 'fixed'];
+const JITTERS: readonly unknown[] = [true, false, 'none', 'full', 'equal', 'decorrelated'];
 const TIMING_PATHS: readonly SettingPath[] = [
   TOTAL,
   ATTEMPT,
@@ -51,9 +55,14 @@ const ORDER_RULES: readonly OrderRule[] = [
 /**
  * Checks what the schema cannot say about one profile's numbers: `baseDelay <= maxDelay`,
  * an attempt timeout no longer than the total one, and (warnings) whether the worst-case
- * attempts and waits fit in the total timeout and whether the breaker lets every attempt run. A problem is reported by the profile that
- * writes one of the settings involved, at that setting, so that a child does not repeat
- * what its parent already got wrong.
+ * attempts and waits fit in the total timeout and whether the breaker lets every attempt
+ * run. A problem is reported by the profile that writes one of the settings involved, at that
+ * setting, so that a child does not repeat what its parent already got wrong.
+ *
+ * The checks run on configs that broke the schema too, so that every error is reported at
+ * once, but they reason only about values the schema accepts: a value it refuses (a
+ * threshold of 0, a `maxAttempts` of `1e400`, which JSON reads as Infinity) has its own
+ * error, and a rule or a warning computed from it would be noise.
  */
 export function checkProfileTimings(views: readonly ProfileView[]): ConfigFinding[] {
   return views.flatMap((view) => [
@@ -68,11 +77,11 @@ export function checkProfileTimings(views: readonly ProfileView[]): ConfigFindin
  * run only when other calls succeed in between, since an open breaker stops a call's retries.
  */
 function checkBreakerBeforeAttempts(view: ProfileView): ConfigFinding[] {
-  const attempts = view.readNumber(MAX_ATTEMPTS);
-  const threshold = view.readNumber(THRESHOLD);
+  const attempts = readCount(view, MAX_ATTEMPTS);
+  const threshold = readCount(view, THRESHOLD);
   const { enabled, type } = (view.settings.circuitBreaker ?? {}) as Record<string, unknown>;
   if (
-    enabled === false ||
+    enabled !== true ||
     type !== 'consecutive' ||
     attempts === undefined ||
     threshold === undefined ||
@@ -104,8 +113,8 @@ function checkBreakerBeforeAttempts(view: ProfileView): ConfigFinding[] {
 }
 
 function checkOrder(view: ProfileView, rule: OrderRule): ConfigFinding[] {
-  const smaller = view.readNumber(rule.smaller);
-  const larger = view.readNumber(rule.larger);
+  const smaller = readDuration(view, rule.smaller);
+  const larger = readDuration(view, rule.larger);
   if (smaller === undefined || larger === undefined || !rule.isBroken(smaller, larger)) {
     return [];
   }
@@ -127,9 +136,9 @@ function checkOrder(view: ProfileView, rule: OrderRule): ConfigFinding[] {
 }
 
 function checkTimeoutBudget(view: ProfileView): ConfigFinding[] {
-  const attempts = view.readNumber(MAX_ATTEMPTS);
-  const attempt = view.readNumber(ATTEMPT);
-  const total = view.readNumber(TOTAL);
+  const attempts = readCount(view, MAX_ATTEMPTS);
+  const attempt = readDuration(view, ATTEMPT);
+  const total = readDuration(view, TOTAL);
   const waits = computeWorstWaits(view);
   if (
     attempts === undefined ||
@@ -169,11 +178,17 @@ function checkTimeoutBudget(view: ProfileView): ConfigFinding[] {
 }
 
 function computeWorstWaits(view: ProfileView): RetryWaits | undefined {
-  const maxAttempts = view.readNumber(MAX_ATTEMPTS);
-  const baseDelay = view.readNumber(BASE_DELAY);
-  const maxDelay = view.readNumber(MAX_DELAY);
+  const maxAttempts = readCount(view, MAX_ATTEMPTS);
+  const baseDelay = readDuration(view, BASE_DELAY);
+  const maxDelay = readDuration(view, MAX_DELAY);
   const { backoffType, jitter } = (view.settings.retry ?? {}) as Record<string, unknown>;
-  if (maxAttempts === undefined || baseDelay === undefined || maxDelay === undefined) {
+  if (
+    maxAttempts === undefined ||
+    baseDelay === undefined ||
+    maxDelay === undefined ||
+    !BACKOFF_TYPES.includes(backoffType) ||
+    !JITTERS.includes(jitter)
+  ) {
     return undefined;
   }
 
@@ -184,6 +199,26 @@ function computeWorstWaits(view: ProfileView): RetryWaits | undefined {
     maxDelay,
     jitter,
   });
+}
+
+/**
+ * A count as the schema accepts it, an integer from 1, and a safe one: past 2^53 sums are no
+ * longer exact, and no such count of attempts or failures can be meant.
+ */
+function readCount(view: ProfileView, path: SettingPath): number | undefined {
+  const value = view.readNumber(path);
+
+  return value !== undefined && Number.isSafeInteger(value) && value >= 1 ? value : undefined;
+}
+
+/** A duration as the schema accepts it: whole milliseconds from 0 to its maximum. */
+function readDuration(view: ProfileView, path: SettingPath): number | undefined {
+  const value = view.readNumber(path);
+  if (value === undefined || !Number.isInteger(value)) {
+    return undefined;
+  }
+
+  return value >= 0 && value <= MAX_DURATION_MS ? value : undefined;
 }
 
 /** Both limits on (0 is none) and the attempt's longer: an attempt can never use it all. */

@@ -11,11 +11,11 @@ import { placeFindings, type ConfigDiagnostic, type ConfigFinding } from './diag
 import { resolveExtends } from './extends.js';
 import { createLineIndex } from './line-index.js';
 import { isJsonObject } from './json-object.js';
+import { decodeConfigBytes, isEncodingEcho } from './encoding.js';
 import { normalizeConfig } from './normalize.js';
 import { parseJsonDocument } from './parse-json.js';
 import { createProfileViews } from './profile-view.js';
 import { compileConfigValidator } from './schema.js';
-import { findPointerAt } from './syntax-errors.js';
 import { describeSchemaErrors } from './schema-errors.js';
 import type { NormalizedConfig } from './types.js';
 
@@ -39,6 +39,11 @@ export interface ConfigReport {
   /** Sorted by position. */
   readonly warnings: readonly ConfigDiagnostic[];
   readonly timings: readonly PhaseTiming[];
+  /**
+   * Places findings about this config that come from elsewhere, such as the checks against a
+   * contract, in its file: located and sorted as its own diagnostics are.
+   */
+  readonly placeFindings: (findings: readonly ConfigFinding[]) => ConfigDiagnostic[];
 }
 
 /**
@@ -80,10 +85,18 @@ export function validateConfigBytes(bytes: Uint8Array | string, file: string): C
 
     return result;
   };
-  const text = typeof bytes === 'string' ? bytes : decodeUtf8(bytes);
+  const decoded = decodeConfigBytes(bytes);
+  const text = decoded.text;
   const lines = createLineIndex(text);
-  const parsed = time('parse', () => parseJsonDocument(text, lines));
-  const findings: ConfigFinding[] = [...findEncodingProblems(bytes, text), ...parsed.findings];
+  const parsed = time('parse', () =>
+    decoded.parseable
+      ? parseJsonDocument(text, lines)
+      : { value: undefined, positions: new Map(), findings: [] },
+  );
+  const findings: ConfigFinding[] = [
+    ...decoded.findings,
+    ...parsed.findings.filter((finding) => !isEncodingEcho(finding, decoded)),
+  ];
   const value = parsed.value;
   let chains: ReadonlyMap<string, readonly string[]> = new Map();
   if (value !== undefined) {
@@ -102,7 +115,8 @@ export function validateConfigBytes(bytes: Uint8Array | string, file: string): C
       });
     }
   }
-  const placed = placeFindings(findings, { file, lines, positions: parsed.positions });
+  const placer = { file, lines, positions: parsed.positions };
+  const placed = placeFindings(findings, placer);
   const errors = placed.filter((diagnostic) => diagnostic.severity === 'error');
   const warnings = placed.filter((diagnostic) => diagnostic.severity === 'warning');
   const config =
@@ -110,7 +124,15 @@ export function validateConfigBytes(bytes: Uint8Array | string, file: string): C
       ? time('normalize', () => normalizeConfig(value, chains, { file, sha256: hashText(text) }))
       : undefined;
 
-  return { file, valid: errors.length === 0, config, errors, warnings, timings };
+  return {
+    file,
+    valid: errors.length === 0,
+    config,
+    errors,
+    warnings,
+    timings,
+    placeFindings: (later) => placeFindings(later, placer),
+  };
 }
 
 /**
@@ -143,41 +165,6 @@ function collectCheckFindings(config: Record<string, unknown>): {
   ];
 
   return { findings, chains: lineages.chains };
-}
-
-/**
- * Decodes UTF-8, keeping a byte order mark so the parser can report it. Bytes that are not
- * UTF-8 become U+FFFD, which the parser then reports where it stands.
- */
-function decodeUtf8(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-}
-
-function findEncodingProblems(bytes: Uint8Array | string, text: string): ConfigFinding[] {
-  const offset = text.indexOf('\uFFFD');
-  if (typeof bytes === 'string' || offset < 0 || isUtf8(bytes)) {
-    return [];
-  }
-
-  return [
-    {
-      code: GeneratorErrorCodes.CONFIG_SYNTAX,
-      pointer: findPointerAt(text, offset),
-      offset,
-      message: 'the file is not valid UTF-8',
-      hint: 'save it as UTF-8',
-    },
-  ];
-}
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function hashText(text: string): string {

@@ -3,6 +3,7 @@ import { GeneratorErrorCodes } from '../error-codes.js';
 import type { ConfigFinding, JsonPosition } from './diagnostics.js';
 import { appendPointer } from './json-pointer.js';
 import type { LineIndex } from './line-index.js';
+import { findExcessNesting } from './nesting.js';
 import { describeSyntaxErrors } from './syntax-errors.js';
 
 /**
@@ -28,7 +29,8 @@ export interface ParsedJsonDocument {
 }
 
 /**
- * Parses strict JSON (no comments, no trailing commas, no byte order mark) and records where
+ * Parses strict JSON (no comments, no trailing commas, no byte order mark, at most
+ * 64 levels deep: {@link findExcessNesting}) and records where
  * each value and key starts, so that later checks can be reported at the right line and
  * column. Objects are built without a prototype and reserved keys are left out, so nothing
  * in a config can pollute `Object.prototype`.
@@ -47,6 +49,11 @@ export function parseJsonDocument(text: string, lines: LineIndex): ParsedJsonDoc
     });
     // A space keeps every later offset where it was, so positions still match the file.
     source = ` ${text.slice(1)}`;
+  }
+  const tooDeep = findExcessNesting(source);
+  if (tooDeep !== undefined) {
+    // Nothing else is looked at: parsing such a text would exhaust the stack.
+    return { value: undefined, positions, findings: [...findings, tooDeep] };
   }
   const errors: ParseError[] = [];
   const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: true });

@@ -1,11 +1,34 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { COMMANDS } from '../../generator/commands/index.js';
 import { ExitCodes, isDebugEnabled, runCli } from '../../generator/commands/program.js';
 import { createCapturingIo, REPO_ROOT, splitLines, STACK_FRAME, SUMMARY } from './cli-run.js';
 
 const GOOD = `${REPO_ROOT}test/fixtures/config/good`;
 const BAD = `${REPO_ROOT}test/fixtures/config/bad`;
+// Where a generate run that should not happen would write; no test creates it on purpose.
+const SCRATCH = `${REPO_ROOT}.tmp/cli-program-tests/${process.pid}`;
+const OUT = `${SCRATCH}/out`;
+
+/** A valid command line of each command, which a flag added to it would make run. */
+const VALID_RUNS: Readonly<Record<string, readonly string[]>> = {
+  validate: ['validate', '--config', `${GOOD}/seed.json`],
+  generate: ['generate'].concat(
+    ['--config', `${REPO_ROOT}examples/users/config.json`],
+    ['--contract', `${REPO_ROOT}examples/users/users.api.ts`, '--out', OUT],
+  ),
+};
+
+/** Every boolean flag each command takes, `--verbose` included. */
+const BOOLEAN_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  validate: ['json', 'verbose'],
+  generate: ['check', 'verbose'],
+};
+
+test.after(() => {
+  rmSync(SCRATCH, { recursive: true, force: true });
+});
 
 async function run(args: string[], env: Record<string, string> = {}) {
   const io = createCapturingIo();
@@ -83,6 +106,111 @@ test('warnings and errors are printed together, sorted by position', async () =>
     ['4:33', '5:46', '9:37'],
   );
 });
+
+test('the tables below name every command and each of its boolean flags', () => {
+  assert.equal(Object.keys(VALID_RUNS).sort(), COMMANDS.map((command) => command.command).sort());
+  for (const command of COMMANDS) {
+    assert.equal(BOOLEAN_FLAGS[command.command], [...command.booleanFlags, 'verbose']);
+  }
+});
+
+// yargs reads every value of a boolean flag but `true` as false: `--check=1` would write.
+const NOT_BOOLEAN = ['1', 'yes', 'maybe', '0', 'no', '', 'TRUE'];
+
+for (const [command, flags] of Object.entries(BOOLEAN_FLAGS)) {
+  for (const flag of flags) {
+    for (const value of NOT_BOOLEAN) {
+      test(`${command} --${flag}=${value} is a usage error and does nothing`, async () => {
+        const result = await run([...VALID_RUNS[command]!, `--${flag}=${value}`]);
+        assert.is(result.code, ExitCodes.USAGE);
+        assert.match(
+          result.stderr,
+          `resilgen: --${flag} takes no value, got '--${flag}=${value}'; give --${flag} alone`,
+        );
+        assert.match(result.stderr, /\[RG_USAGE\]\n/);
+        assert.is(result.stdout, '');
+        assert.not.ok(existsSync(OUT), 'the output folder was written');
+      });
+    }
+  }
+}
+
+test('--help=1 and --version=1 are usage errors too, not a run of the command', async () => {
+  for (const flag of ['help', 'version']) {
+    const result = await run([...VALID_RUNS.validate!, `--${flag}=1`]);
+    assert.is(result.code, ExitCodes.USAGE);
+    assert.match(result.stderr, `--${flag} takes no value`);
+  }
+});
+
+test('a boolean flag still takes =true and =false, as yargs reads them', async () => {
+  const on = await run([...VALID_RUNS.validate!, '--json=true', '--verbose=true']);
+  assert.is(on.code, ExitCodes.OK);
+  assert.ok(JSON.parse(on.stdout).valid);
+  assert.match(on.stderr, /^timing: read /m);
+  const off = await run([...VALID_RUNS.validate!, '--json=false', '--verbose=false']);
+  assert.is(off.code, ExitCodes.OK);
+  assert.is(off.stdout, '');
+  assert.not.match(off.stderr, /timing:/);
+});
+
+test('generate --check=true checks: it finds an empty folder stale and writes nothing', async () => {
+  const result = await run([...VALID_RUNS.generate!, '--check=true']);
+  assert.is(result.code, ExitCodes.INVALID);
+  assert.match(result.stderr, /stale \(client\.ts, index\.ts/);
+  assert.not.ok(existsSync(OUT));
+});
+
+test('words after -- are not flags, even one that looks like a boolean with a value', async () => {
+  const result = await run([...VALID_RUNS.validate!, '--', '--json=1']);
+  assert.is(result.code, ExitCodes.OK);
+});
+
+const SEED = `${GOOD}/seed.json`;
+const FULL = `${GOOD}/full.json`;
+
+// yargs gathers a flag given twice into an array, which reached the file reader as a path.
+const flagShapeCases: Array<{ args: string[]; says: string }> = [
+  {
+    args: ['validate', '--config', SEED, '--config', FULL],
+    says: `--config is given twice ('--config ${SEED}', '--config ${FULL}'); give it once`,
+  },
+  {
+    args: ['validate', `--config=${SEED}`, `--config=${FULL}`, '--config', SEED],
+    says: '--config is given 3 times',
+  },
+  { args: [...VALID_RUNS.generate!, '--out', `${OUT}-2`], says: '--out is given twice' },
+  {
+    args: [...VALID_RUNS.generate!, '--contract', `${REPO_ROOT}examples/users/users.api.ts`],
+    says: '--contract is given twice',
+  },
+  {
+    args: [...VALID_RUNS.generate!, '--check', '--no-check'],
+    says: "--check is given twice ('--check', '--no-check')",
+  },
+  { args: [...VALID_RUNS.validate!, '--json', '--json'], says: '--json is given twice' },
+  { args: ['--verbose', ...VALID_RUNS.validate!, '--verbose'], says: '--verbose is given twice' },
+  {
+    args: ['validate', '--no-config'],
+    says: "--config takes a value and cannot be turned off with '--no-config'",
+  },
+  {
+    args: ['validate', `--config.x=${SEED}`],
+    says: "Unknown argument: config.x; '--config.x': did you mean '--config'?",
+  },
+];
+
+for (const { args, says } of flagShapeCases) {
+  test(`${args.join(' ').replaceAll(REPO_ROOT, '')} is a usage error naming the flag`, async () => {
+    const result = await run(args);
+    assert.is(result.code, ExitCodes.USAGE);
+    assert.match(result.stderr, `resilgen: ${says}`);
+    assert.match(result.stderr, /\[RG_USAGE\]\n/);
+    assert.not.match(result.stderr, /RG_FILE_UNREADABLE|argument must be of type/);
+    assert.is(result.stdout, '');
+    assert.not.ok(existsSync(OUT), 'the output folder was written');
+  });
+}
 
 const debugCases: Array<[string | undefined, boolean]> = [
   ['resilgen', true],

@@ -5,6 +5,7 @@ import ts from 'typescript';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../../generator/commands/program.js';
+import { isConfigError } from '../../generator/config/config-error.js';
 import { isGeneratorError } from '../../generator/errors.js';
 import { generate } from '../../generator/generate.js';
 
@@ -30,6 +31,19 @@ const exists = (target: string): Promise<boolean> =>
     () => true,
     () => false,
   );
+
+/** Runs `resilgen` in-process from the repository root, as a user there would. */
+async function runCliAtRoot(args: string[]): Promise<{ code: number; stderr: string }> {
+  const err: string[] = [];
+  const previous = process.cwd();
+  process.chdir(ROOT);
+  const code = await runCli(args, {
+    writeOut: () => undefined,
+    writeErr: (text) => err.push(text),
+  }).finally(() => process.chdir(previous));
+
+  return { code, stderr: err.join('') };
+}
 
 const generator = suite('generate');
 
@@ -75,20 +89,16 @@ generator('check mode names a stale file and exits 1, writing nothing', async ()
   const clientPath = path.join(ROOT, outDir, 'client.ts');
   const edited = `${await readFile(clientPath, 'utf8')}// edited\n`;
   await writeFile(clientPath, edited);
-  const err: string[] = [];
-  const previous = process.cwd();
-  process.chdir(ROOT);
-  const code = await runCli(
+  const { code, stderr } = await runCliAtRoot(
     ['generate', '--config', EXAMPLE.configPath, '--contract', EXAMPLE.contractPath].concat([
       '--out',
       outDir,
       '--check',
     ]),
-    { writeOut: () => undefined, writeErr: (text) => err.push(text) },
-  ).finally(() => process.chdir(previous));
+  );
 
   assert.is(code, 1);
-  assert.match(err.join(''), /stale \(client\.ts; regenerate without --check\)/);
+  assert.match(stderr, /stale \(client\.ts; regenerate without --check\)/);
   assert.is(await readFile(clientPath, 'utf8'), edited);
 });
 
@@ -106,21 +116,39 @@ generator('an invalid contract writes nothing and exits 1 with a located error',
         "@Resilience('fastFial')\n  @Status(201)",
       ),
   );
-  const err: string[] = [];
-  const previous = process.cwd();
-  process.chdir(ROOT);
-  const code = await runCli(
-    ['generate', '--config', EXAMPLE.configPath, '--contract', contract, '--out', outDir],
-    { writeOut: () => undefined, writeErr: (text) => err.push(text) },
-  ).finally(() => process.chdir(previous));
+  const { code, stderr } = await runCliAtRoot([
+    'generate',
+    '--config',
+    EXAMPLE.configPath,
+    '--contract',
+    contract,
+    '--out',
+    outDir,
+  ]);
 
   assert.is(code, 1);
-  assert.match(err.join(''), /bad-\d+\.api\.ts:\d+:\d+/);
-  assert.match(err.join(''), /did you mean 'fastFail'\?/);
-  assert.match(err.join(''), /has 1 problem/);
-  assert.not.match(err.join(''), /\n\s+at /);
+  assert.match(stderr, /bad-\d+\.api\.ts:\d+:\d+/);
+  assert.match(stderr, /did you mean 'fastFail'\?/);
+  assert.match(stderr, /has 1 problem/);
+  assert.not.match(stderr, /\n\s+at /);
   assert.not.ok(await exists(outDir));
 });
+
+for (const fixture of ['too-deep.json', 'too-deep-arrays.json']) {
+  generator(`a config nested too deep (${fixture}) is located and writes nothing`, async () => {
+    const outDir = scratch();
+    const config = `test/fixtures/config/bad/${fixture}`;
+    const args = ['--config', config, '--contract', EXAMPLE.contractPath, '--out', outDir];
+    const { code, stderr } = await runCliAtRoot(['generate', ...args]);
+
+    const lines = stderr.split('\n');
+    assert.is(code, 1);
+    assert.match(lines[0]!, /^\S+\.json:\d+:\d+ {2}\/\S+ {2}objects and arrays nest more than 64/);
+    assert.match(lines[0]!, /\[RG_CONFIG_TOO_DEEP\]$/);
+    assert.not.match(stderr, /internal error|\n\s+at /);
+    assert.not.ok(await exists(outDir));
+  });
+}
 
 generator(
   "a folder holding another contract's package is refused, and left as it was",
@@ -274,26 +302,47 @@ generator(
   },
 );
 
-generator('a chaos fault on a route the contract lacks is refused, with a suggestion', async () => {
-  const config = path.join(SCRATCH, 'chaos-typo.json');
-  await mkdir(path.join(ROOT, SCRATCH), { recursive: true });
-  const source = JSON.parse(
-    await readFile(path.join(ROOT, 'test/fixtures/generate/chaos.config.json'), 'utf8'),
+const CHAOS_TYPOS = 'test/fixtures/generate/chaos-unknown-routes.config.json';
+/** Each fault of CHAOS_TYPOS on a route the contract lacks, where its `route` stands. */
+const CHAOS_TYPO_ERRORS = [
+  { pointer: '/chaos/faults/0/route', line: 6, hint: "did you mean 'DELETE /api/users/:id'?" },
+  { pointer: '/chaos/faults/2/route', line: 8, hint: "did you mean 'GET /api/users/:id'?" },
+  { pointer: '/chaos/faults/3/route', line: 9, hint: "did you mean 'PUT /api/users/:id'?" },
+].map((row) => ({ code: 'RG_CHAOS_UNKNOWN_ROUTE', column: 18, ...row }));
+
+generator(
+  'every chaos fault on a route the contract lacks is located; none is written',
+  async () => {
+    const outDir = scratch();
+    const error = await generate({ ...EXAMPLE, configPath: CHAOS_TYPOS, outDir, cwd: ROOT }).catch(
+      (caught: unknown) => caught,
+    );
+
+    assert.ok(isConfigError(error));
+    const placed = error.errors.map(({ code, pointer, line, column, hint }) => {
+      return { code, pointer, line, column, hint };
+    });
+    assert.equal(placed, CHAOS_TYPO_ERRORS);
+    assert.match(error.errors[0]!.message, "names the route 'DELETE /api/user/:id', which the");
+    assert.is(error.errors[0]!.file, path.join(ROOT, CHAOS_TYPOS));
+    assert.not.ok(await exists(outDir));
+  },
+);
+
+generator('the CLI prints each unknown chaos route as a located config diagnostic', async () => {
+  const outDir = scratch();
+  const args = ['--config', CHAOS_TYPOS, '--contract', EXAMPLE.contractPath, '--out', outDir];
+  const { code, stderr } = await runCliAtRoot(['generate', ...args]);
+
+  const lines = stderr.split('\n').filter((line) => line !== '');
+  assert.is(code, 1);
+  assert.equal(
+    lines.slice(0, -1).map((line) => line.split('  ').slice(0, 2)),
+    CHAOS_TYPO_ERRORS.map(({ pointer, line }) => [`${CHAOS_TYPOS}:${line}:18`, pointer]),
   );
-  source.chaos.faults[1].route = 'GET /api/user/:id';
-  await writeFile(path.join(ROOT, config), JSON.stringify(source));
-
-  const error = await generate({
-    ...EXAMPLE,
-    configPath: config,
-    outDir: scratch(),
-    cwd: ROOT,
-  }).catch((caught: unknown) => caught);
-
-  assert.ok(isGeneratorError(error));
-  assert.is(error.code, 'RG_CHAOS_UNKNOWN_ROUTE');
-  assert.is(error.pointer, '/chaos/faults/1/route');
-  assert.is(error.hint, "did you mean 'GET /api/users/:id'?");
+  assert.ok(lines.slice(0, -1).every((line) => line.endsWith(' [RG_CHAOS_UNKNOWN_ROUTE]')));
+  assert.is(lines.at(-1), `resilgen: ${CHAOS_TYPOS} is invalid`);
+  assert.not.ok(await exists(outDir));
 });
 
 generator('query objects and headers of named types compile and reach the handler', async () => {

@@ -20,6 +20,8 @@ export interface ExpectedDiagnostic {
 export interface BadCase {
   readonly file: string;
   readonly errors: readonly ExpectedDiagnostic[];
+  /** Every warning, in order; none when left out. */
+  readonly warnings?: readonly ExpectedDiagnostic[];
 }
 
 /** A row of `good/cases.json`: the profiles, in file order, and every warning. */

@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createLineIndex } from '../../../generator/config/line-index.js';
 import { validateConfigBytes } from '../../../generator/config/load.js';
+import { MAX_NESTING_DEPTH } from '../../../generator/config/nesting.js';
 import { parseJsonDocument } from '../../../generator/config/parse-json.js';
 
 function parse(text: string) {
@@ -82,5 +83,49 @@ test('a whitespace-only file is reported as empty', () => {
     [[1, 1, 'the file is empty']],
   );
 });
+
+/** Arrays nested `depth` levels deep around `inner`. */
+const nest = (depth: number, inner = '1'): string => '['.repeat(depth) + inner + ']'.repeat(depth);
+
+test(`${MAX_NESTING_DEPTH} levels parse, and the opener of one more is refused`, () => {
+  const deepest = parse(nest(MAX_NESTING_DEPTH));
+  assert.equal(deepest.findings, []);
+  assert.ok(deepest.value !== undefined);
+
+  const deeper = parse(nest(MAX_NESTING_DEPTH + 1));
+  assert.is(deeper.value, undefined);
+  assert.equal(
+    deeper.findings.map((finding) => [finding.code, finding.offset, finding.pointer]),
+    [['RG_CONFIG_TOO_DEEP', MAX_NESTING_DEPTH, '/0'.repeat(MAX_NESTING_DEPTH)]],
+  );
+});
+
+test('brackets inside strings and comments are not nesting', () => {
+  assert.equal(parse(`["${'['.repeat(100)}"]`).findings, []);
+  const commented = parse(`// ${'{'.repeat(100)}\n{}`);
+  assert.equal(
+    commented.findings.map((finding) => finding.message),
+    ['comments are not allowed in JSON'],
+  );
+});
+
+test('a string left open at the end of its line does not hide the nesting after it', () => {
+  const { findings } = parse(`{ "a": "open\n${nest(100_000)} }`);
+  assert.ok(findings.some((finding) => finding.code === 'RG_CONFIG_TOO_DEEP'));
+});
+
+for (const [kind, text] of [
+  ['arrays', nest(100_000)],
+  ['objects', `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`],
+]) {
+  test(`${kind} nested 100 000 deep are one located error, not a stack overflow`, () => {
+    const report = validateConfigBytes(text, 'given.json');
+    assert.equal(
+      report.errors.map((error) => [error.code, error.line, error.column]),
+      [['RG_CONFIG_TOO_DEEP', 1, kind === 'arrays' ? 65 : 321]],
+    );
+    assert.equal(report.warnings, []);
+  });
+}
 
 test.run();

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { findExcessNesting } from '../../../generator/config/nesting.js';
 import { buildPrebuiltValidator, compileWithAjv } from '../../../generator/config/schema.js';
 import { CONFIG_FIXTURES } from './fixtures.js';
 
@@ -20,6 +21,8 @@ async function readFixtureValues(): Promise<{ file: string; value: unknown }[]> 
       if (name === 'cases.json') continue;
 
       const text = await readFile(path.join(CONFIG_FIXTURES, folder, name), 'utf8');
+      if (findExcessNesting(text) !== undefined) continue; // It never reaches the schema.
+
       try {
         values.push({ file: `${folder}/${name}`, value: JSON.parse(text) });
       } catch {
