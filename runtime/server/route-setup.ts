@@ -156,14 +156,39 @@ export function registerContractRoutes<H>(
 }
 
 function checkHandler(handlers: unknown, name: string, label: string): void {
-  const method = (handlers as Record<string, unknown> | undefined)?.[name];
+  const owner = findOwner(handlers, name);
+  // Every object inherits Object.prototype's methods (`toString`, `valueOf`, ...), and every
+  // prototype has a `constructor`: found there, neither is a handler, and calling it would
+  // answer every request 500.
+  const inherited =
+    owner === Object.prototype ||
+    (name === 'constructor' && owner !== undefined && owner !== handlers);
+  const method = inherited ? undefined : (handlers as Record<string, unknown> | undefined)?.[name];
   if (typeof method !== 'function') {
+    const received = inherited
+      ? `only the '${name}' that ${owner === Object.prototype ? 'every object' : 'its prototype'} has`
+      : typeof method;
     throw new RuntimeError(
       RuntimeErrorCodes.INVALID_SERVER_OPTIONS,
       `Route '${label}' cannot be served: expected the handlers to have a method '${name}', ` +
-        `received ${typeof method}; implement it in the object passed as \`handlers\``,
+        `received ${received}; implement it in the object passed as \`handlers\``,
     );
   }
+}
+
+/**
+ * The object of `value`'s prototype chain (itself included) that holds `name` as its own
+ * property: handlers may be class instances, whose methods live on their prototype.
+ */
+function findOwner(value: unknown, name: string): object | undefined {
+  let target = typeof value === 'object' || typeof value === 'function' ? value : null;
+  while (target !== null) {
+    if (Object.hasOwn(target, name)) return target;
+
+    target = Object.getPrototypeOf(target) as object | null;
+  }
+
+  return undefined;
 }
 
 function failRoute(label: string, problem: string): never {
