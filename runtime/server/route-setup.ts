@@ -10,6 +10,7 @@ import { ERROR_BODY_SCHEMA, ServerErrorCodes } from './error-body.js';
 import { createLoadProtection } from './load-protection.js';
 import type { LoadProtectionDeps } from './load-protection.js';
 import { compilePathPattern } from './path-index.js';
+import { STATIC_SEGMENT_PUNCTUATION } from './path-syntax.js';
 import { isReady } from './readiness.js';
 import { REQUEST_ID_HEADER } from './request-id.js';
 import { RequestRejection } from './request-rejection.js';
@@ -27,9 +28,9 @@ export type PreparedServerRoute<H> = PreparedRoute<H>;
  * validators and load protection.
  *
  * @throws {@link RuntimeError} `RT_INVALID_SERVER_OPTIONS` for a handler method that is
- *   missing, a URL that is not static segments and `:name` parameters, a method and URL
- *   listed twice, or a success status outside 200–299; `RT_INVALID_POLICY` for a protection
- *   number it cannot use.
+ *   missing, a URL that is not static segments and `:name` parameters (`path-syntax.ts` says
+ *   what a segment may hold), a method and URL listed twice, or a success status outside
+ *   200–299; `RT_INVALID_POLICY` for a protection number it cannot use.
  */
 export function prepareRoutes<H>(
   routes: readonly ServerRoute<H>[],
@@ -42,7 +43,11 @@ export function prepareRoutes<H>(
     const label = describeRoute(route);
     checkHandler(handlers, route.name, label);
     if (compilePathPattern(route.url) === undefined || route.url.split('/').includes('*')) {
-      failRoute(label, 'its URL must be static segments and :name parameters');
+      failRoute(
+        label,
+        'its URL must be :name parameters and static segments of ASCII letters, digits and ' +
+          `${STATIC_SEGMENT_PUNCTUATION.split('').join(' ')} (no percent-escape, no . or .. segment)`,
+      );
     }
     if (seen.has(label)) {
       failRoute(label, 'it is listed twice; give each method and URL one entry');

@@ -5,6 +5,7 @@ import ts from 'typescript';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../../generator/commands/program.js';
+import { isContractInvalidError } from '../../generator/contract/contract-invalid-error.js';
 import { isGeneratorError } from '../../generator/errors.js';
 import { generate } from '../../generator/generate.js';
 
@@ -183,6 +184,60 @@ generator('two routes that become one identifier are refused', async () => {
   assert.is(error.location?.line, 6);
 });
 
+generator(
+  'paths the generated server cannot serve are refused, each located, writing nothing',
+  async () => {
+    const outDir = scratch();
+    const error = await generate({
+      ...EXAMPLE,
+      contractPath: 'test/fixtures/generate/bad-paths.api.ts',
+      outDir,
+      cwd: ROOT,
+    }).catch((caught: unknown) => caught);
+
+    assert.ok(isContractInvalidError(error));
+    assert.equal(
+      error.errors.map(({ code, location }) => `${location?.line}:${location?.column} ${code}`),
+      [
+        '7:13 RG_CONTRACT_PATH_MALFORMED',
+        '7:13 RG_CONTRACT_PATH_MALFORMED',
+        '10:8 RG_CONTRACT_PATH_MALFORMED',
+        '13:8 RG_CONTRACT_PATH_MALFORMED',
+        '16:8 RG_CONTRACT_PATH_MALFORMED',
+        '19:8 RG_CONTRACT_PATH_MALFORMED',
+        '22:8 RG_CONTRACT_PATH_MALFORMED',
+        '25:8 RG_CONTRACT_PATH_MALFORMED',
+      ],
+    );
+    assert.match(
+      error.message,
+      /bad-paths\.api\.ts:22:8 RG_CONTRACT_PATH_MALFORMED a path may not hold '%'/,
+    );
+    assert.not.ok(await exists(outDir));
+  },
+);
+
+generator(
+  'a path of every character the server serves is generated, served and reached',
+  async () => {
+    const generated = await generateAndImport('test/fixtures/generate/path-characters.api.ts');
+    const app = generated.createPathCharactersServer({
+      monitoring: false,
+      handlers: { getMarks: async (id: string) => `got ${id}` },
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const client = new generated.PathCharactersClient({
+        baseURL: `http://127.0.0.1:${app.server.address().port}`,
+      });
+
+      assert.is(await client.getMarks("x'y"), "got x'y");
+    } finally {
+      await app.close();
+    }
+  },
+);
+
 generator('hostile strings compile under --strict and run no code when imported', async () => {
   const outDir = scratch();
   await generate({ ...HOSTILE, outDir, cwd: ROOT });
@@ -297,16 +352,7 @@ generator('a chaos fault on a route the contract lacks is refused, with a sugges
 });
 
 generator('query objects and headers of named types compile and reach the handler', async () => {
-  const outDir = scratch();
-  await generate({
-    ...EXAMPLE,
-    contractPath: 'test/fixtures/generate/orders.api.ts',
-    outDir,
-    cwd: ROOT,
-  });
-  assert.equal(compile(path.join(ROOT, outDir, 'index.ts')), []);
-
-  const orders = await import(pathToFileURL(path.join(ROOT, outDir, 'index.ts')).href);
+  const orders = await generateAndImport('test/fixtures/generate/orders.api.ts');
   const seen: unknown[] = [];
   const unused = async (): Promise<never> => {
     throw new Error('not called in this test');
@@ -362,6 +408,15 @@ generator('query objects and headers of named types compile and reach the handle
     await app.close();
   }
 });
+
+/** Generates a contract with the example config, checks that it compiles, and imports it. */
+async function generateAndImport(contractPath: string) {
+  const outDir = scratch();
+  await generate({ ...EXAMPLE, contractPath, outDir, cwd: ROOT });
+  assert.equal(compile(path.join(ROOT, outDir, 'index.ts')), []);
+
+  return import(pathToFileURL(path.join(ROOT, outDir, 'index.ts')).href);
+}
 
 /** Type-checks one file and what it imports with the flags generated code must pass. */
 function compile(entry: string): string[] {

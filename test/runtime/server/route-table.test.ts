@@ -80,6 +80,13 @@ test('a route URL with a wildcard is refused', () => {
   expectInvalidTable([{ ...list, url: '/api/*' }], /static segments/);
 });
 
+test('a route URL with a percent-escape, which fastify never matches, is refused', () => {
+  expectInvalidTable(
+    [{ ...list, url: '/api/a%20b' }],
+    /static segments of ASCII letters, digits and \. _ ~ ! \$ & ' \( \) \+ , ; = @ - \(no percent-escape/,
+  );
+});
+
 test('the same method and URL listed twice is refused', () => {
   expectInvalidTable([list, { ...list, name: 'getUser' }], /listed twice/);
 });
