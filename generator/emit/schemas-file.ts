@@ -2,7 +2,7 @@ import { listDirectReferences } from '../contract/json-schema.js';
 import type { ApiModel, RouteModel, TypeIR } from '../model.js';
 import type { Declaration, VariableStatement } from '../print/code.js';
 import { call, identifier, objectLiteral, property } from '../print/nodes.js';
-import { buildImport } from './imports.js';
+import { buildImport, buildPackageImports } from './imports.js';
 import { toLiteral, type LiteralValue } from './literal.js';
 import type { ApiNames } from './names.js';
 import {
@@ -77,7 +77,7 @@ export function buildSchemasCode(model: ApiModel, names: ApiNames): Declaration[
       );
     }
   }
-  const imports = [buildImport('resilgen/runtime', ['compileValidator'])];
+  const imports = buildPackageImports('schemas.ts');
   if (usedTypes.size > 0) {
     imports.push(buildImport('./types.js', [...usedTypes].sort(), { isTypeOnly: true }));
   }
