@@ -114,7 +114,11 @@ export const GeneratorErrorCodes = Object.freeze({
   // -- emit --
   /** A chaos fault of the config names a route the contract does not declare. */
   CHAOS_UNKNOWN_ROUTE: 'RG_CHAOS_UNKNOWN_ROUTE',
-  /** Two routes of a contract become the same identifier in generated code. */
+  /**
+   * A route, path parameter or class name of the contract becomes an identifier generated
+   * code cannot carry: another route's, one generated code uses on its own, or a member
+   * every JavaScript object has. Reported by the contract reader.
+   */
   EMIT_NAME_CLASH: 'RG_EMIT_NAME_CLASH',
 
   // -- writer --

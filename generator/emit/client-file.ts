@@ -22,7 +22,7 @@ import {
 } from '../print/nodes.js';
 import { toWrappedJsDoc as doc, wrapJsDocText } from './jsdoc.js';
 import { toLiteral } from './literal.js';
-import type { ApiNames } from './names.js';
+import { nameSchema, type ApiNames } from './names.js';
 import { buildRoutePolicy } from './route-policy.js';
 import {
   describeRoute,
@@ -30,7 +30,6 @@ import {
   writePathExpression,
   writeResponseType,
 } from './route-text.js';
-import { nameSchema } from './schemas-file.js';
 import { buildImport, buildPackageImports, listRouteTypes } from './imports.js';
 
 /** The upstream a client calls by default, from the config's services. */

@@ -1,10 +1,11 @@
 /**
  * The names generated code uses whatever the contract says: what each file imports from a
  * package, the built-in types it names, the client class's own members, and the local names
- * of the functions that take a route's parameters. The emitters build their imports from
- * these lists, so a check of contract names against them cannot drift from what is
- * imported; a test reads the generated files to hold the other lists to what the emitters
- * write.
+ * of the functions that take a route's parameters, and the names JavaScript gives a meaning
+ * on every object. The emitters build their imports from these lists and the contract reader
+ * refuses a contract name that would collide with one (`name-clashes.ts`), so the two cannot
+ * drift apart; a test reads the generated files to hold the other lists to what the
+ * emitters write.
  */
 import type { ImportedName } from './imports.js';
 
@@ -76,6 +77,20 @@ export const CLIENT_MEMBERS: ReadonlyMap<string, string> = new Map([
   ['#http', 'a private member of its own (the HTTP pipeline)'],
 ]);
 
+/** The members every JavaScript object inherits: `Object.prototype`'s own (`toString`, ...). */
+export const OBJECT_PROTOTYPE_MEMBERS: ReadonlySet<string> = new Set(
+  Object.getOwnPropertyNames(Object.prototype),
+);
+
+/** Methods the language or JSON calls on any object that has one, with what calls it. */
+export const PROTOCOL_METHODS: ReadonlyMap<string, string> = new Map([
+  [
+    'then',
+    'it makes an object a thenable, so `await client`, or returning the client from an async function, would call the route',
+  ],
+  ['toJSON', '`JSON.stringify(client)`, as a logger may do, would call the route'],
+]);
+
 /**
  * The local names of the generated functions where a route's parameters are bindings too:
  * the client's method, the handlers interface's method and the gateway's method. A path
@@ -94,14 +109,24 @@ export const ROUTE_SCOPE_LOCALS: ReadonlyMap<string, string> = new Map([
  */
 export const INVOKE_LOCALS: readonly string[] = Object.freeze(['handlers', 'request', '_request']);
 
-/** Lists every name the generated files import from packages, with the file and the package. */
-export function listPackageImports(): { file: ImportingFile; name: string; module: string }[] {
+/** A name a generated file imports from a package. */
+export interface PackageName {
+  readonly file: ImportingFile;
+  readonly name: string;
+  readonly module: string;
+  /** Imported as a type only: no value of that name is in scope. */
+  readonly isTypeOnly: boolean;
+}
+
+/** Lists every name the generated files import from packages. */
+export function listPackageImports(): PackageName[] {
   return Object.entries(PACKAGE_IMPORTS).flatMap(([file, imports]) =>
-    imports.flatMap(({ moduleSpecifier, names }) =>
+    imports.flatMap(({ moduleSpecifier, names, isTypeOnly }) =>
       names.map((name) => ({
         file: file as ImportingFile,
         name: typeof name === 'string' ? name : name.name,
         module: moduleSpecifier,
+        isTypeOnly: isTypeOnly === true || (typeof name !== 'string' && name.isTypeOnly),
       })),
     ),
   );

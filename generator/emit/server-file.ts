@@ -25,11 +25,10 @@ import {
 import { buildImport, buildPackageImports, listRouteTypes } from './imports.js';
 import { toWrappedJsDoc as doc, wrapJsDocText } from './jsdoc.js';
 import { toLiteral } from './literal.js';
-import type { ApiNames } from './names.js';
+import { nameSchema, type ApiNames } from './names.js';
 import { buildRouteSchemas, SCHEMA_PARTS } from './route-schemas.js';
 import { describeRoute, listParameters, writeResponseType } from './route-text.js';
 import type { ParameterText } from './route-text.js';
-import { nameSchema } from './schemas-file.js';
 import { toTypeNode } from './type-nodes.js';
 
 /**

@@ -5,7 +5,10 @@ import ts from 'typescript';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../../generator/commands/program.js';
-import { isContractInvalidError } from '../../generator/contract/contract-invalid-error.js';
+import {
+  isContractInvalidError,
+  type ContractInvalidError,
+} from '../../generator/contract/contract-invalid-error.js';
 import { isGeneratorError } from '../../generator/errors.js';
 import { generate } from '../../generator/generate.js';
 
@@ -179,41 +182,64 @@ generator('two routes that become one identifier are refused', async () => {
     cwd: ROOT,
   }).catch((caught: unknown) => caught);
 
-  assert.ok(isGeneratorError(error));
-  assert.is(error.code, 'RG_EMIT_NAME_CLASH');
-  assert.is(error.location?.line, 6);
+  assert.ok(isContractInvalidError(error));
+  assert.equal(listProblems(error), ['6:14 RG_EMIT_NAME_CLASH']);
+});
+
+generator(
+  'names generated code cannot carry are all refused at once, writing nothing',
+  async () => {
+    const error = await expectRefused('test/fixtures/generate/name-clashes.api.ts');
+
+    assert.equal(listProblems(error), [
+      ...[36, 39, 42, 45, 48, 51].map((line) => `${line}:3 RG_EMIT_NAME_CLASH`),
+    ]);
+    assert.match(
+      error.message,
+      /name-clashes\.api\.ts:39:3 RG_EMIT_NAME_CLASH the route 'then' would give the generated client/,
+    );
+  },
+);
+
+generator('names close to those generated code uses compile and serve', async () => {
+  const generated = await generateAndImport('test/fixtures/generate/near-names.api.ts');
+  const options = { registry: 'r', then: 't', options: 'o' };
+  const app = generated.createNearServer({
+    monitoring: false,
+    handlers: {
+      options: async () => options,
+      getRegistry: async () => options,
+      thenable: async () => options,
+      toStrings: async (request: string, handlers: string) => ({ request, handlers }),
+    },
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    const client = new generated.NearClient({
+      baseURL: `http://127.0.0.1:${app.server.address().port}`,
+    });
+
+    assert.equal(await client.options(), options);
+    assert.equal(await client.toStrings('a', 'b'), { request: 'a', handlers: 'b' });
+  } finally {
+    await app.close();
+  }
 });
 
 generator(
   'paths the generated server cannot serve are refused, each located, writing nothing',
   async () => {
-    const outDir = scratch();
-    const error = await generate({
-      ...EXAMPLE,
-      contractPath: 'test/fixtures/generate/bad-paths.api.ts',
-      outDir,
-      cwd: ROOT,
-    }).catch((caught: unknown) => caught);
+    const error = await expectRefused('test/fixtures/generate/bad-paths.api.ts');
 
-    assert.ok(isContractInvalidError(error));
-    assert.equal(
-      error.errors.map(({ code, location }) => `${location?.line}:${location?.column} ${code}`),
-      [
-        '7:13 RG_CONTRACT_PATH_MALFORMED',
-        '7:13 RG_CONTRACT_PATH_MALFORMED',
-        '10:8 RG_CONTRACT_PATH_MALFORMED',
-        '13:8 RG_CONTRACT_PATH_MALFORMED',
-        '16:8 RG_CONTRACT_PATH_MALFORMED',
-        '19:8 RG_CONTRACT_PATH_MALFORMED',
-        '22:8 RG_CONTRACT_PATH_MALFORMED',
-        '25:8 RG_CONTRACT_PATH_MALFORMED',
-      ],
-    );
+    assert.equal(listProblems(error), [
+      '7:13 RG_CONTRACT_PATH_MALFORMED',
+      '7:13 RG_CONTRACT_PATH_MALFORMED',
+      ...[10, 13, 16, 19, 22, 25].map((line) => `${line}:8 RG_CONTRACT_PATH_MALFORMED`),
+    ]);
     assert.match(
       error.message,
       /bad-paths\.api\.ts:22:8 RG_CONTRACT_PATH_MALFORMED a path may not hold '%'/,
     );
-    assert.not.ok(await exists(outDir));
   },
 );
 
@@ -408,6 +434,23 @@ generator('query objects and headers of named types compile and reach the handle
     await app.close();
   }
 });
+
+/** Generates a contract that must be refused, and checks that nothing was written. */
+async function expectRefused(contractPath: string): Promise<ContractInvalidError> {
+  const outDir = scratch();
+  const error = await generate({ ...EXAMPLE, contractPath, outDir, cwd: ROOT }).catch(
+    (caught: unknown) => caught,
+  );
+  assert.ok(isContractInvalidError(error), String(error));
+  assert.not.ok(await exists(outDir));
+
+  return error;
+}
+
+/** A contract's problems as `line:column CODE`. */
+function listProblems(error: ContractInvalidError): string[] {
+  return error.errors.map(({ code, location }) => `${location?.line}:${location?.column} ${code}`);
+}
 
 /** Generates a contract with the example config, checks that it compiles, and imports it. */
 async function generateAndImport(contractPath: string) {
