@@ -104,7 +104,10 @@ export const GeneratorErrorCodes = Object.freeze({
   CONTRACT_TYPE_UNSUPPORTED: 'RG_CONTRACT_TYPE_UNSUPPORTED',
   /** A type name cannot be found. */
   CONTRACT_TYPE_UNRESOLVED: 'RG_CONTRACT_TYPE_UNRESOLVED',
-  /** Two different types used by the contract have the same name. */
+  /**
+   * Two different types used by the contract have the same name, or a type has a name that
+   * generated code imports or declares.
+   */
   CONTRACT_TYPE_NAME_CLASH: 'RG_CONTRACT_TYPE_NAME_CLASH',
   /** A property name is computed, repeated or `__proto__`. */
   CONTRACT_PROPERTY_NAME: 'RG_CONTRACT_PROPERTY_NAME',

@@ -35,8 +35,8 @@ export function checkDuplicateRoutes(routes: readonly ReadRoute[], problems: Pro
 /**
  * Reports the contract's names that generated code cannot carry: a route, class or path
  * parameter named like something generated code uses on its own or like a member every
- * JavaScript object has, and two routes that become one identifier. All of them, each at
- * its name.
+ * JavaScript object has, two routes that become one identifier, a type named like an import
+ * or a declaration of the generated files. All of them, each at its name.
  */
 export function checkGeneratedNames(contract: ContractNames, problems: ProblemList): void {
   for (const { location, code, message, hint } of findNameClashes(contract)) {

@@ -91,7 +91,7 @@ function readModel(
   const { className, baseName, basePath, defaultProfile, description } = controller;
   const location = problems.locate(declaration.getNameNode() ?? declaration);
   const contractNames = { className, baseName, classLocation: location, routes: routeNames };
-  checkGeneratedNames(contractNames, problems);
+  checkGeneratedNames({ ...contractNames, types: converter.named.listDeclared() }, problems);
 
   return {
     className,

@@ -41,6 +41,8 @@ export interface ContractNames {
   readonly baseName: string;
   readonly classLocation: SourceLocation;
   readonly routes: readonly NamedRoute[];
+  /** Every named type the routes reach. */
+  readonly types: readonly { readonly name: string; readonly location: SourceLocation }[];
 }
 
 /** Who already has a name in the generated package's module scope. */
@@ -85,8 +87,8 @@ const VERBS: Readonly<Record<HttpMethod, string>> = Object.freeze({
  * Finds the names of a contract that would make generated code fail to compile or misbehave:
  * a route, class or path parameter whose identifier is one generated code uses on its own
  * (`reserved-names.ts`) or one JavaScript gives a meaning on every object (`then`,
- * `toString`, ...), and two routes that become one identifier. Each is located at the
- * offending name.
+ * `toString`, ...), two routes that become one identifier, and a type named like something
+ * generated code imports or declares. Each is located at the offending name.
  */
 export function findNameClashes(contract: ContractNames): NameClash[] {
   const scope = createFixedScope();
@@ -99,6 +101,18 @@ export function findNameClashes(contract: ContractNames): NameClash[] {
     if (clash !== undefined) clashes.push(clash);
     clashes.push(...checkPathParameters(route, scope));
   }
+  for (const type of contract.types) {
+    const owner = scope.get(type.name);
+    if (owner === undefined) continue;
+
+    clashes.push({
+      code: Codes.CONTRACT_TYPE_NAME_CLASH,
+      location: type.location,
+      message: `the type '${type.name}' has the name of ${owner.phrase}: generated code keeps type names, so the two would clash`,
+      hint: 'rename the type',
+    });
+  }
+
   return clashes;
 }
 

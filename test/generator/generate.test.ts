@@ -192,8 +192,16 @@ generator(
     const error = await expectRefused('test/fixtures/generate/name-clashes.api.ts');
 
     assert.equal(listProblems(error), [
+      '9:18 RG_CONTRACT_TYPE_NAME_CLASH',
+      '13:18 RG_CONTRACT_TYPE_NAME_CLASH',
+      '17:18 RG_CONTRACT_TYPE_NAME_CLASH',
+      '21:18 RG_CONTRACT_TYPE_NAME_CLASH',
       ...[36, 39, 42, 45, 48, 51].map((line) => `${line}:3 RG_EMIT_NAME_CLASH`),
     ]);
+    assert.match(
+      error.message,
+      /name-clashes\.api\.ts:21:18 RG_CONTRACT_TYPE_NAME_CLASH the type 'FastifyInstance' has the name of an import of the generated server\.ts \('FastifyInstance' from 'fastify'\)/,
+    );
     assert.match(
       error.message,
       /name-clashes\.api\.ts:39:3 RG_EMIT_NAME_CLASH the route 'then' would give the generated client/,

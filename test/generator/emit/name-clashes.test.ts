@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { GeneratorErrorCodes as Codes } from '../../../generator/error-codes.js';
 import {
+  BUILT_IN_TYPES,
   CLIENT_MEMBERS,
   listPackageImports,
   OBJECT_PROTOTYPE_MEMBERS,
@@ -154,6 +155,78 @@ for (const name of ['request', 'handlers', 'CallOptions', 'RequestContext', 'GET
   });
 }
 
+const RESERVED_TYPES = [
+  ...new Set(listPackageImports().map(({ name }) => name)),
+  ...BUILT_IN_TYPES.filter((name) => name !== 'Promise'),
+  'schemaDefinitions',
+  'UsersClient',
+  'UsersClientOptions',
+  'UsersHandlers',
+  'UsersServerOptions',
+  'createUsersServer',
+  'createUsersGateway',
+  'USERS_ROUTES',
+  'USERS_SERVER_DEFAULTS',
+  'GET_X_POLICY',
+  'getXResponseSchema',
+  'validateGetXResponse',
+  'getXParamsSchema',
+];
+
+for (const name of RESERVED_TYPES) {
+  test(`a type named '${name}' is refused at its name`, () => {
+    const source = lines(
+      RUNTIME_IMPORT,
+      `interface ${name} { a: string }`,
+      `interface Wrap { t: ${name} }`,
+      "@Controller('/api/users')",
+      "@Resilience('default')",
+      'export class UsersApi {',
+      "  @Get('/x')",
+      '  getX!: () => Promise<Wrap>;',
+      '}',
+    );
+
+    expectErrors(readInMemory(source), [
+      {
+        code: Codes.CONTRACT_TYPE_NAME_CLASH,
+        line: 2,
+        column: 11,
+        message: new RegExp(
+          `^the type '${name}' has the name of .+: generated code keeps type names`,
+        ),
+      },
+    ]);
+  });
+}
+
+// A contract cannot declare its own Promise and use it, since its routes return Promise<T>;
+// a type of that name from another file, imported under another name, would still be one.
+test('a type named Promise, imported under another name, is refused in its own file', () => {
+  const source = lines(
+    RUNTIME_IMPORT,
+    "import type { Promise as Later } from './later.js';",
+    "@Controller('/api/users')",
+    "@Resilience('default')",
+    'export class UsersApi {',
+    "  @Get('/x')",
+    '  getX!: () => Promise<Later>;',
+    '}',
+  );
+  const result = readInMemory(source, { '/later.ts': 'export interface Promise { a: string }\n' });
+
+  expectErrors(result, [
+    {
+      code: Codes.CONTRACT_TYPE_NAME_CLASH,
+      file: '/later.ts',
+      line: 1,
+      column: 18,
+      message: /TypeScript's built-in type 'Promise'/,
+    },
+  ]);
+  assert.is(result.errors[0]!.hint, 'rename the type');
+});
+
 test('a class whose generated names are imports of generated code is refused at its name', () => {
   const source = lines(
     RUNTIME_IMPORT,
@@ -192,6 +265,7 @@ test('name clashes are listed with every other problem of the contract, in order
   );
 
   expectErrors(readInMemory(source), [
+    { code: Codes.CONTRACT_TYPE_NAME_CLASH, line: 2, column: 11, message: /'CallOptions'/ },
     { code: Codes.CONTRACT_PATH_MALFORMED, line: 6, column: 8, message: /'\*'/ },
     { code: Codes.EMIT_NAME_CLASH, line: 7, column: 3, message: /'registry'/ },
     { code: Codes.CONTRACT_PROFILE_UNKNOWN, line: 9, column: 15, message: /defualt/ },
