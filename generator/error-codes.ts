@@ -106,7 +106,10 @@ export const GeneratorErrorCodes = Object.freeze({
   CONTRACT_TYPE_UNSUPPORTED: 'RG_CONTRACT_TYPE_UNSUPPORTED',
   /** A type name cannot be found. */
   CONTRACT_TYPE_UNRESOLVED: 'RG_CONTRACT_TYPE_UNRESOLVED',
-  /** Two different types used by the contract have the same name. */
+  /**
+   * Two different types used by the contract have the same name, or a type has a name that
+   * generated code imports or declares.
+   */
   CONTRACT_TYPE_NAME_CLASH: 'RG_CONTRACT_TYPE_NAME_CLASH',
   /** A property name is computed, repeated or `__proto__`. */
   CONTRACT_PROPERTY_NAME: 'RG_CONTRACT_PROPERTY_NAME',
@@ -116,7 +119,11 @@ export const GeneratorErrorCodes = Object.freeze({
   // -- emit --
   /** A chaos fault of the config names a route the contract does not declare. */
   CHAOS_UNKNOWN_ROUTE: 'RG_CHAOS_UNKNOWN_ROUTE',
-  /** Two routes of a contract become the same identifier in generated code. */
+  /**
+   * A route, path parameter or class name of the contract becomes an identifier generated
+   * code cannot carry: another route's, one generated code uses on its own, or a member
+   * every JavaScript object has. Reported by the contract reader.
+   */
   EMIT_NAME_CLASH: 'RG_EMIT_NAME_CLASH',
 
   // -- writer --

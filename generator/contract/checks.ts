@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject } from 'ajv';
 import { GeneratorErrorCodes as Codes } from '../error-codes.js';
+import { findNameClashes, type ContractNames } from '../emit/name-clashes.js';
 import type { JsonValue, NamedType, TypeIR } from '../model.js';
 import { buildRootSchema, type JsonSchema } from './json-schema.js';
 import type { ProblemList } from './problems.js';
@@ -28,6 +29,18 @@ export function checkDuplicateRoutes(routes: readonly ReadRoute[], problems: Pro
     const hint =
       'give one of them another method or path (parameter names do not tell paths apart)';
     problems.report(route.methodNode, Codes.CONTRACT_ROUTE_DUPLICATE, message, hint);
+  }
+}
+
+/**
+ * Reports the contract's names that generated code cannot carry: a route, class or path
+ * parameter named like something generated code uses on its own or like a member every
+ * JavaScript object has, two routes that become one identifier, a type named like an import
+ * or a declaration of the generated files. All of them, each at its name.
+ */
+export function checkGeneratedNames(contract: ContractNames, problems: ProblemList): void {
+  for (const { location, code, message, hint } of findNameClashes(contract)) {
+    problems.reportAt(location, code, message, hint);
   }
 }
 

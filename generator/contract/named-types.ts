@@ -79,6 +79,11 @@ export class NamedTypeRegistry {
     return [...this.#byName.values()].flatMap((entry) => toNamedType(entry) ?? []);
   }
 
+  /** Lists the names of the types referred to, converted or not, and where each is declared. */
+  listDeclared(): { name: string; location: SourceLocation }[] {
+    return [...this.#byName.values()].map(({ name, location }) => ({ name, location }));
+  }
+
   /** Lists the files the named types are declared in. */
   listSourceFiles(): SourceFile[] {
     return [...new Set([...this.#byName.values()].map((e) => e.declaration.getSourceFile()))];

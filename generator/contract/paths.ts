@@ -2,6 +2,12 @@
  * Path templates such as `/api/users/:id`: parsing, checking and joining. Pure functions;
  * the reader reports the problems at the path's string literal.
  */
+import {
+  isDotSegment,
+  PARAM_NAME,
+  STATIC_SEGMENT_CHARACTER,
+  STATIC_SEGMENT_PUNCTUATION,
+} from '../../runtime/server/path-syntax.js';
 
 /** One segment of a path template. */
 export type PathSegment =
@@ -21,22 +27,26 @@ export interface ParsedPath {
   readonly problems: readonly PathProblem[];
 }
 
+/** What a static segment may hold, in words. */
+const ALLOWED_TEXT = `ASCII letters, digits and ${STATIC_SEGMENT_PUNCTUATION.split('').join(' ')}`;
+
+// Characters whose problem is reported on its own: `:` in a segment, `%`, and those the
+// whole template may not hold.
+const OWN_PROBLEM_CHARACTER = /[:%?#\s\p{Cc}]/u;
+
 /** Parameter names that would be read as the request's other parts. */
 const RESERVED_PARAM_NAMES: ReadonlySet<string> = new Set(['body', 'query', 'headers']);
-
-const PARAM_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 // Whitespace (U+2028 and U+2029 included) and control characters have no place in a path.
 const UNSAFE_CHARACTER = /[\s\p{Cc}]/u;
 
-// TODO: no check of `*`, `(`, `)` in literal segments — it matters once such a path is
-// served, since fastify's router reads them as a wildcard or a regular expression.
 /**
  * Parses a path template: it starts with `/`; a segment `:name` is a parameter whose name
  * is an ASCII identifier (and none of `body`, `query`, `headers`), used once; other
- * segments are literal text without `:`; `?`, `#`, whitespace and control characters are
- * not allowed anywhere. Empty segments are dropped, which normalizes `//` and a trailing
- * `/`. Every problem found is listed.
+ * segments are literal text of the characters the generated server serves
+ * (`runtime/server/path-syntax.ts`), neither `.` nor `..`; `?`, `#`, whitespace and control
+ * characters are not allowed anywhere. Empty segments are dropped, which normalizes `//`
+ * and a trailing `/`. Every problem found is listed.
  */
 export function parsePathTemplate(template: string): ParsedPath {
   const problems: PathProblem[] = [];
@@ -86,6 +96,7 @@ function readSegment(text: string, problems: PathProblem[]): PathSegment {
         hint: 'put the parameter in a segment of its own',
       });
     }
+    checkStaticText(text, problems);
 
     return { kind: 'static', text };
   }
@@ -103,6 +114,36 @@ function readSegment(text: string, problems: PathProblem[]): PathSegment {
   }
 
   return { kind: 'param', name };
+}
+
+// The server refuses to start with a route URL it cannot serve (path-syntax.ts), so the
+// reader refuses the same paths, and two it would start with but never match.
+function checkStaticText(text: string, problems: PathProblem[]): void {
+  if (isDotSegment(text)) {
+    problems.push({
+      message: `a path segment may not be '${text}': clients resolve '.' and '..' away before sending a request ('/a/..' goes out as '/'), so none would reach the route`,
+      hint: 'remove the segment',
+    });
+
+    return;
+  }
+  if (text.includes('%')) {
+    problems.push({
+      message: `a path may not hold '%', received '${text}': the server decodes a request's percent-escapes before routing, so a route written with one never matches`,
+      hint: `write the character itself, if a path may hold it (${ALLOWED_TEXT})`,
+    });
+  }
+  const refused = [...new Set(text)].filter(
+    (character) =>
+      !STATIC_SEGMENT_CHARACTER.test(character) && !OWN_PROBLEM_CHARACTER.test(character),
+  );
+  if (refused.length > 0) {
+    const quoted = refused.map((character) => `'${character}'`).join(', ');
+    problems.push({
+      message: `a path segment may hold only ${ALLOWED_TEXT}, received ${quoted} in '${text}'`,
+      hint: `remove ${refused.length === 1 ? 'it' : 'them'}: the generated server would refuse to start with such a path`,
+    });
+  }
 }
 
 /** Writes segments back as a template: `/` and the segments joined by `/`, or `/` alone. */

@@ -38,6 +38,16 @@ export class ProblemList {
     this.#record(this.locate(node), code, message, hint);
   }
 
+  /** Records a problem found at a place already located (as the model's locations are). */
+  reportAt(
+    location: SourceLocation,
+    code: GeneratorErrorCode,
+    message: string,
+    hint?: string,
+  ): void {
+    this.#record(location, code, message, hint);
+  }
+
   /** Records a problem found at a character offset of `sourceFile`. */
   reportAtPosition(
     sourceFile: SourceFile,

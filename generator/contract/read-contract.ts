@@ -1,13 +1,14 @@
 import type { Project, SourceFile } from 'ts-morph';
 import type { GeneratorError } from '../errors.js';
+import type { NamedRoute } from '../emit/name-clashes.js';
 import type { ApiModel } from '../model.js';
-import { checkDuplicateRoutes, checkFallbacks } from './checks.js';
+import { checkDuplicateRoutes, checkFallbacks, checkGeneratedNames } from './checks.js';
 import { ContractInvalidError } from './contract-invalid-error.js';
 import { findControllerClass, readController } from './controller.js';
 import { formatPathTemplate } from './paths.js';
 import { ProblemList } from './problems.js';
 import { createContractProject, loadContractFile, reportSyntaxErrors } from './project.js';
-import { readRoute } from './routes.js';
+import { nameUnreadRoute, readRoute } from './routes.js';
 import type { ReadRoute } from './routes.js';
 import { TypeConverter } from './type-converter.js';
 import { sortNamedTypes } from './type-order.js';
@@ -77,14 +78,20 @@ function readModel(
 
   const controller = readController(declaration, knownProfiles, problems);
   const routes: ReadRoute[] = [];
+  const routeNames: NamedRoute[] = [];
   for (const member of declaration.getMembers()) {
     const route = readRoute(member, { controller, knownProfiles, converter });
     if (route !== undefined) routes.push(route);
+    const names = route?.names ?? nameUnreadRoute(member, problems);
+    if (names !== undefined) routeNames.push(names);
   }
   const types = sortNamedTypes(converter.named.list());
   checkDuplicateRoutes(routes, problems);
   checkFallbacks(routes, types, problems);
   const { className, baseName, basePath, defaultProfile, description } = controller;
+  const location = problems.locate(declaration.getNameNode() ?? declaration);
+  const contractNames = { className, baseName, classLocation: location, routes: routeNames };
+  checkGeneratedNames({ ...contractNames, types: converter.named.listDeclared() }, problems);
 
   return {
     className,
@@ -92,7 +99,7 @@ function readModel(
     basePath: formatPathTemplate(basePath),
     ...(defaultProfile === undefined ? {} : { defaultProfile }),
     ...(description === undefined ? {} : { description }),
-    location: problems.locate(declaration.getNameNode() ?? declaration),
+    location,
     routes: routes.map((route) => route.model),
     types,
   };

@@ -2,11 +2,13 @@ import { Node, SyntaxKind } from './ts-morph.js';
 import type { ClassMemberTypes, PropertyDeclaration, TypeNode } from 'ts-morph';
 import { GeneratorErrorCodes as Codes } from '../error-codes.js';
 import type { HttpMethod, RouteModel, TypeIR } from '../model.js';
+import type { NamedRoute } from '../emit/name-clashes.js';
 import type { ControllerInfo } from './controller.js';
 import { readStringArgument } from './decorator-arguments.js';
 import { METHOD_DECORATORS, readDecorators } from './decorators.js';
 import { readDocComment, reportStrayTags } from './jsdoc.js';
 import { formatPathShape, formatPathTemplate, listPathParams, parsePathTemplate } from './paths.js';
+import type { ProblemList } from './problems.js';
 import type { PathSegment } from './paths.js';
 import { bindParameters } from './route-parameters.js';
 import { readRouteOptions } from './route-options.js';
@@ -23,6 +25,8 @@ export interface ReadRoute {
   readonly collisionKey: string;
   /** `@FallbackValue`'s argument, where a mismatch with the response type is reported. */
   readonly fallbackNode?: Node;
+  /** What the check of generated names needs of the route. */
+  readonly names: NamedRoute;
 }
 
 /** The whole-contract facts reading a route needs. */
@@ -93,11 +97,47 @@ export function readRoute(member: ClassMemberTypes, site: RouteSite): ReadRoute 
     site,
   );
 
+  const parameterLocations = new Map(
+    signature.parameters.map((declaration) => [
+      declaration.getName(),
+      problems.locate(declaration.getNameNode()),
+    ]),
+  );
+  const names = {
+    name: model.name,
+    location: model.location,
+    method,
+    pathParams: listPathParams(segments),
+    parameterLocations,
+  };
+
   return {
     model,
     methodNode: methodDecorator.node,
     collisionKey: `${method} ${formatPathShape(segments)}`,
+    names,
     ...(options.fallbackNode === undefined ? {} : { fallbackNode: options.fallbackNode }),
+  };
+}
+
+/**
+ * What the check of generated names needs of a member {@link readRoute} could not read into a
+ * route, so that a name generated code cannot carry is reported with the member's other
+ * problems; `undefined` for a member that has no plain name.
+ */
+export function nameUnreadRoute(
+  member: ClassMemberTypes,
+  problems: ProblemList,
+): NamedRoute | undefined {
+  if (!Node.isPropertyDeclaration(member) || member.isStatic() || !hasPlainName(member)) {
+    return undefined;
+  }
+
+  return {
+    name: readPropertyName(member),
+    location: problems.locate(member.getNameNode()),
+    pathParams: [],
+    parameterLocations: new Map(),
   };
 }
 

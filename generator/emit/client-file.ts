@@ -22,7 +22,7 @@ import {
 } from '../print/nodes.js';
 import { toWrappedJsDoc as doc, wrapJsDocText } from './jsdoc.js';
 import { toLiteral } from './literal.js';
-import type { ApiNames } from './names.js';
+import { nameSchema, type ApiNames } from './names.js';
 import { buildRoutePolicy } from './route-policy.js';
 import {
   describeRoute,
@@ -30,8 +30,7 @@ import {
   writePathExpression,
   writeResponseType,
 } from './route-text.js';
-import { nameSchema } from './schemas-file.js';
-import { buildImport, listRouteTypes } from './imports.js';
+import { buildImport, buildPackageImports, listRouteTypes } from './imports.js';
 
 /** The upstream a client calls by default, from the config's services. */
 interface Upstream {
@@ -90,17 +89,7 @@ function buildImports(model: ApiModel, names: ApiNames): Declaration[] {
   const hasPathParams = model.routes.some((route) => route.pathParams.length > 0);
 
   return [
-    buildImport('axios', ['AxiosInstance'], { isTypeOnly: true }),
-    buildImport('resilgen/runtime', [
-      'ApiPromise',
-      'callRoute',
-      'createResilientHttp',
-      ...(hasPathParams ? ['encodePathParam'] : []),
-      'ResilienceRegistry',
-      { name: 'CallOptions', isTypeOnly: true },
-      { name: 'ResilientHttp', isTypeOnly: true },
-      { name: 'RoutePolicy', isTypeOnly: true },
-    ]),
+    ...buildPackageImports('client.ts', hasPathParams ? [] : ['encodePathParam']),
     ...(validators.length === 0 ? [] : [buildImport('./schemas.js', validators)]),
     ...(types.length === 0 ? [] : [buildImport('./types.js', types, { isTypeOnly: true })]),
   ];

@@ -1,6 +1,7 @@
 import { listDirectReferences } from '../contract/json-schema.js';
 import type { RouteModel } from '../model.js';
 import type { Declaration } from '../print/code.js';
+import { PACKAGE_IMPORTS, type ImportingFile } from './reserved-names.js';
 
 /** A name an import brings in: plain, or `{ name, isTypeOnly }` for `type Name`. */
 export type ImportedName = string | { readonly name: string; readonly isTypeOnly: boolean };
@@ -17,6 +18,23 @@ export function buildImport(
     isTypeOnly: options.isTypeOnly === true,
     names: names.map((name) => (typeof name === 'string' ? { name, isTypeOnly: false } : name)),
   };
+}
+
+/**
+ * The imports of `file` from packages, as {@link PACKAGE_IMPORTS} lists them, without the
+ * names in `unused`.
+ */
+export function buildPackageImports(
+  file: ImportingFile,
+  unused: readonly string[] = [],
+): Declaration[] {
+  return PACKAGE_IMPORTS[file].map(({ moduleSpecifier, names, isTypeOnly }) =>
+    buildImport(
+      moduleSpecifier,
+      names.filter((name) => !unused.includes(typeof name === 'string' ? name : name.name)),
+      { isTypeOnly: isTypeOnly === true },
+    ),
+  );
 }
 
 /** The named types the routes' parameters and answers refer to, sorted: what `./types.js` gives. */

@@ -1,7 +1,6 @@
-import { GeneratorErrorCodes } from '../error-codes.js';
-import { GeneratorError } from '../errors.js';
 import type { ApiModel, RouteModel } from '../model.js';
 import { isIdentifierName, toIdentifier, toTypeName } from './identifiers.js';
+import type { SchemaPart } from './route-schemas.js';
 
 /** The identifiers of one route in generated code. */
 export interface RouteNames {
@@ -35,32 +34,23 @@ export interface ApiNames {
   readonly routes: ReadonlyMap<RouteModel, RouteNames>;
 }
 
+/** The names {@link ApiNames} gives besides the routes': those of the package's declarations. */
+export type DeclarationNames = Omit<ApiNames, 'routes'>;
+
 /**
- * Derives every identifier the emitters write. Two routes whose names become the same
- * identifier (`get-user` and `getUser`) would silently shadow each other, so that is an
- * error located at the second one.
- *
- * @throws {@link GeneratorError} `RG_EMIT_NAME_CLASH`.
+ * Derives every identifier the emitters write. The reader refuses a contract whose names
+ * would collide in generated code (`name-clashes.ts`), so these are all distinct and none is
+ * a name generated code uses on its own.
  */
 export function nameApi(model: ApiModel): ApiNames {
-  const base = toTypeName(model.baseName);
-  const routes = new Map<RouteModel, RouteNames>();
-  const taken = new Map<string, RouteModel>();
-  for (const route of model.routes) {
-    // A method may be named by any identifier name, reserved words included (`delete`).
-    const method = isIdentifierName(route.name) ? route.name : toIdentifier(route.name);
-    const clash = taken.get(method);
-    if (clash !== undefined) {
-      throw new GeneratorError(
-        GeneratorErrorCodes.EMIT_NAME_CLASH,
-        `Routes '${clash.name}' and '${route.name}' both become the identifier '${method}'.`,
-        { location: route.location, hint: 'rename one of the two properties' },
-      );
-    }
-    taken.set(method, route);
-    const stem = method[0]!.toUpperCase() + method.slice(1);
-    routes.set(route, { method, stem, policy: `${toConstantCase(method)}_POLICY` });
-  }
+  const routes = new Map(model.routes.map((route) => [route, nameRoute(route.name)]));
+
+  return { ...nameDeclarations(model.baseName), routes };
+}
+
+/** The identifiers of the package's declarations, from the contract's `baseName`. */
+export function nameDeclarations(baseName: string): DeclarationNames {
+  const base = toTypeName(baseName);
 
   return {
     client: `${base}Client`,
@@ -71,8 +61,24 @@ export function nameApi(model: ApiModel): ApiNames {
     createGateway: `create${base}Gateway`,
     routesConstant: `${toConstantCase(base)}_ROUTES`,
     serverDefaultsConstant: `${toConstantCase(base)}_SERVER_DEFAULTS`,
-    routes,
   };
+}
+
+/** The identifiers of a route, from its property name. */
+export function nameRoute(name: string): RouteNames {
+  // A method may be named by any identifier name, reserved words included (`delete`).
+  const method = isIdentifierName(name) ? name : toIdentifier(name);
+  const stem = method[0]!.toUpperCase() + method.slice(1);
+
+  return { method, stem, policy: `${toConstantCase(method)}_POLICY` };
+}
+
+/** The names of a route part's schema constant and validator. */
+export function nameSchema(stem: string, part: SchemaPart): { schema: string; validator: string } {
+  const suffix = part[0]!.toUpperCase() + part.slice(1);
+  const lower = stem[0]!.toLowerCase() + stem.slice(1);
+
+  return { schema: `${lower}${suffix}Schema`, validator: `validate${stem}${suffix}` };
 }
 
 /** `getUserById` → `GET_USER_BY_ID`. */

@@ -2,9 +2,9 @@ import { listDirectReferences } from '../contract/json-schema.js';
 import type { ApiModel, RouteModel, TypeIR } from '../model.js';
 import type { Declaration, VariableStatement } from '../print/code.js';
 import { call, identifier, objectLiteral, property } from '../print/nodes.js';
-import { buildImport } from './imports.js';
+import { buildImport, buildPackageImports } from './imports.js';
 import { toLiteral, type LiteralValue } from './literal.js';
-import type { ApiNames } from './names.js';
+import { nameSchema, type ApiNames } from './names.js';
 import {
   buildRouteSchemas,
   buildSchemaDefinitions,
@@ -24,14 +24,6 @@ const PART_LABEL: Readonly<Record<SchemaPart, string>> = Object.freeze({
   body: 'Request body',
   response: 'Answer',
 });
-
-/** The names of a route part's schema constant and validator. */
-export function nameSchema(stem: string, part: SchemaPart): { schema: string; validator: string } {
-  const suffix = part[0]!.toUpperCase() + part.slice(1);
-  const lower = stem[0]!.toLowerCase() + stem.slice(1);
-
-  return { schema: `${lower}${suffix}Schema`, validator: `validate${stem}${suffix}` };
-}
 
 /**
  * Builds the declarations of `schemas.ts`: for every route and part (path parameters,
@@ -77,7 +69,7 @@ export function buildSchemasCode(model: ApiModel, names: ApiNames): Declaration[
       );
     }
   }
-  const imports = [buildImport('resilgen/runtime', ['compileValidator'])];
+  const imports = buildPackageImports('schemas.ts');
   if (usedTypes.size > 0) {
     imports.push(buildImport('./types.js', [...usedTypes].sort(), { isTypeOnly: true }));
   }

@@ -22,14 +22,13 @@ import {
   typeReference,
   unionType,
 } from '../print/nodes.js';
-import { buildImport, listRouteTypes } from './imports.js';
+import { buildImport, buildPackageImports, listRouteTypes } from './imports.js';
 import { toWrappedJsDoc as doc, wrapJsDocText } from './jsdoc.js';
 import { toLiteral } from './literal.js';
-import type { ApiNames } from './names.js';
+import { nameSchema, type ApiNames } from './names.js';
 import { buildRouteSchemas, SCHEMA_PARTS } from './route-schemas.js';
 import { describeRoute, listParameters, writeResponseType } from './route-text.js';
 import type { ParameterText } from './route-text.js';
-import { nameSchema } from './schemas-file.js';
 import { toTypeNode } from './type-nodes.js';
 
 /**
@@ -97,16 +96,7 @@ function buildImports(model: ApiModel, names: ApiNames): Declaration[] {
   const types = listRouteTypes(model.routes);
 
   return [
-    buildImport('fastify', ['FastifyInstance'], { isTypeOnly: true }),
-    buildImport('resilgen/runtime', [
-      'createContractServer',
-      'forwardCallOptions',
-      { name: 'ContractServerDefaults', isTypeOnly: true },
-      { name: 'ContractServerOptions', isTypeOnly: true },
-      { name: 'RequestContext', isTypeOnly: true },
-      { name: 'RouteRequest', isTypeOnly: true },
-      { name: 'ServerRoute', isTypeOnly: true },
-    ]),
+    ...buildPackageImports('server.ts'),
     buildImport('./client.js', [names.client], { isTypeOnly: true }),
     ...(schemaImports.length === 0 ? [] : [buildImport('./schemas.js', schemaImports)]),
     ...(types.length === 0 ? [] : [buildImport('./types.js', types, { isTypeOnly: true })]),

@@ -3,10 +3,7 @@
  * gets 405 with an `Allow` header when its path exists with other methods, and 404 otherwise.
  * Fastify routes by method first and has no public "methods of this path" lookup.
  */
-
-/** Patterns the index understands: static segments, `:name` parameters and a final `*`. */
-const PARAM_SEGMENT = /^:[A-Za-z_$][\w$]*$/;
-const STATIC_SEGMENT = /^[A-Za-z0-9._~!$&'()+,;=@%-]*$/;
+import { isStaticSegment, PARAM_NAME } from './path-syntax.js';
 
 /** The order methods are listed in an `Allow` header. */
 const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -14,7 +11,8 @@ const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'
 /**
  * Compiles a route pattern into a regular expression over a request path, or returns
  * `undefined` when the pattern uses something beyond static segments, `:name` parameters and a
- * final `*` (a regular-expression parameter, two parameters in one segment).
+ * final `*` (a regular-expression parameter, two parameters in one segment, a character that
+ * a static segment may not hold: see `path-syntax.ts`).
  */
 export function compilePathPattern(url: string): RegExp | undefined {
   if (!url.startsWith('/')) {
@@ -25,9 +23,9 @@ export function compilePathPattern(url: string): RegExp | undefined {
   for (const [at, segment] of segments.entries()) {
     if (segment === '*' && at === segments.length - 1) {
       parts.push('.*');
-    } else if (PARAM_SEGMENT.test(segment)) {
+    } else if (segment.startsWith(':') && PARAM_NAME.test(segment.slice(1))) {
       parts.push('[^/]+');
-    } else if (STATIC_SEGMENT.test(segment)) {
+    } else if (isStaticSegment(segment)) {
       parts.push(segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     } else {
       return undefined;

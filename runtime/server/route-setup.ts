@@ -10,6 +10,7 @@ import { ERROR_BODY_SCHEMA, ServerErrorCodes } from './error-body.js';
 import { createLoadProtection } from './load-protection.js';
 import type { LoadProtectionDeps } from './load-protection.js';
 import { compilePathPattern } from './path-index.js';
+import { STATIC_SEGMENT_PUNCTUATION } from './path-syntax.js';
 import { isReady } from './readiness.js';
 import { REQUEST_ID_HEADER } from './request-id.js';
 import { RequestRejection } from './request-rejection.js';
@@ -27,9 +28,9 @@ export type PreparedServerRoute<H> = PreparedRoute<H>;
  * validators and load protection.
  *
  * @throws {@link RuntimeError} `RT_INVALID_SERVER_OPTIONS` for a handler method that is
- *   missing, a URL that is not static segments and `:name` parameters, a method and URL
- *   listed twice, or a success status outside 200–299; `RT_INVALID_POLICY` for a protection
- *   number it cannot use.
+ *   missing, a URL that is not static segments and `:name` parameters (`path-syntax.ts` says
+ *   what a segment may hold), a method and URL listed twice, or a success status outside
+ *   200–299; `RT_INVALID_POLICY` for a protection number it cannot use.
  */
 export function prepareRoutes<H>(
   routes: readonly ServerRoute<H>[],
@@ -42,7 +43,11 @@ export function prepareRoutes<H>(
     const label = describeRoute(route);
     checkHandler(handlers, route.name, label);
     if (compilePathPattern(route.url) === undefined || route.url.split('/').includes('*')) {
-      failRoute(label, 'its URL must be static segments and :name parameters');
+      failRoute(
+        label,
+        'its URL must be :name parameters and static segments of ASCII letters, digits and ' +
+          `${STATIC_SEGMENT_PUNCTUATION.split('').join(' ')} (no percent-escape, no . or .. segment)`,
+      );
     }
     if (seen.has(label)) {
       failRoute(label, 'it is listed twice; give each method and URL one entry');
@@ -156,14 +161,39 @@ export function registerContractRoutes<H>(
 }
 
 function checkHandler(handlers: unknown, name: string, label: string): void {
-  const method = (handlers as Record<string, unknown> | undefined)?.[name];
+  const owner = findOwner(handlers, name);
+  // Every object inherits Object.prototype's methods (`toString`, `valueOf`, ...), and every
+  // prototype has a `constructor`: found there, neither is a handler, and calling it would
+  // answer every request 500.
+  const inherited =
+    owner === Object.prototype ||
+    (name === 'constructor' && owner !== undefined && owner !== handlers);
+  const method = inherited ? undefined : (handlers as Record<string, unknown> | undefined)?.[name];
   if (typeof method !== 'function') {
+    const received = inherited
+      ? `only the '${name}' that ${owner === Object.prototype ? 'every object' : 'its prototype'} has`
+      : typeof method;
     throw new RuntimeError(
       RuntimeErrorCodes.INVALID_SERVER_OPTIONS,
       `Route '${label}' cannot be served: expected the handlers to have a method '${name}', ` +
-        `received ${typeof method}; implement it in the object passed as \`handlers\``,
+        `received ${received}; implement it in the object passed as \`handlers\``,
     );
   }
+}
+
+/**
+ * The object of `value`'s prototype chain (itself included) that holds `name` as its own
+ * property: handlers may be class instances, whose methods live on their prototype.
+ */
+function findOwner(value: unknown, name: string): object | undefined {
+  let target = typeof value === 'object' || typeof value === 'function' ? value : null;
+  while (target !== null) {
+    if (Object.hasOwn(target, name)) return target;
+
+    target = Object.getPrototypeOf(target) as object | null;
+  }
+
+  return undefined;
 }
 
 function failRoute(label: string, problem: string): never {

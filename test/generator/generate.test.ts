@@ -6,6 +6,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../../generator/commands/program.js';
 import { isConfigError } from '../../generator/config/config-error.js';
+import {
+  isContractInvalidError,
+  type ContractInvalidError,
+} from '../../generator/contract/contract-invalid-error.js';
 import { isGeneratorError } from '../../generator/errors.js';
 import { generate } from '../../generator/generate.js';
 
@@ -206,10 +210,95 @@ generator('two routes that become one identifier are refused', async () => {
     cwd: ROOT,
   }).catch((caught: unknown) => caught);
 
-  assert.ok(isGeneratorError(error));
-  assert.is(error.code, 'RG_EMIT_NAME_CLASH');
-  assert.is(error.location?.line, 6);
+  assert.ok(isContractInvalidError(error));
+  assert.equal(listProblems(error), ['6:14 RG_EMIT_NAME_CLASH']);
 });
+
+generator(
+  'names generated code cannot carry are all refused at once, writing nothing',
+  async () => {
+    const error = await expectRefused('test/fixtures/generate/name-clashes.api.ts');
+
+    assert.equal(listProblems(error), [
+      '9:18 RG_CONTRACT_TYPE_NAME_CLASH',
+      '13:18 RG_CONTRACT_TYPE_NAME_CLASH',
+      '17:18 RG_CONTRACT_TYPE_NAME_CLASH',
+      '21:18 RG_CONTRACT_TYPE_NAME_CLASH',
+      ...[36, 39, 42, 45, 48, 51].map((line) => `${line}:3 RG_EMIT_NAME_CLASH`),
+    ]);
+    assert.match(
+      error.message,
+      /name-clashes\.api\.ts:21:18 RG_CONTRACT_TYPE_NAME_CLASH the type 'FastifyInstance' has the name of an import of the generated server\.ts \('FastifyInstance' from 'fastify'\)/,
+    );
+    assert.match(
+      error.message,
+      /name-clashes\.api\.ts:39:3 RG_EMIT_NAME_CLASH the route 'then' would give the generated client/,
+    );
+  },
+);
+
+generator('names close to those generated code uses compile and serve', async () => {
+  const generated = await generateAndImport('test/fixtures/generate/near-names.api.ts');
+  const options = { registry: 'r', then: 't', options: 'o' };
+  const app = generated.createNearServer({
+    monitoring: false,
+    handlers: {
+      options: async () => options,
+      getRegistry: async () => options,
+      thenable: async () => options,
+      toStrings: async (request: string, handlers: string) => ({ request, handlers }),
+    },
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    const client = new generated.NearClient({
+      baseURL: `http://127.0.0.1:${app.server.address().port}`,
+    });
+
+    assert.equal(await client.options(), options);
+    assert.equal(await client.toStrings('a', 'b'), { request: 'a', handlers: 'b' });
+  } finally {
+    await app.close();
+  }
+});
+
+generator(
+  'paths the generated server cannot serve are refused, each located, writing nothing',
+  async () => {
+    const error = await expectRefused('test/fixtures/generate/bad-paths.api.ts');
+
+    assert.equal(listProblems(error), [
+      '7:13 RG_CONTRACT_PATH_MALFORMED',
+      '7:13 RG_CONTRACT_PATH_MALFORMED',
+      ...[10, 13, 16, 19, 22, 25].map((line) => `${line}:8 RG_CONTRACT_PATH_MALFORMED`),
+    ]);
+    assert.match(
+      error.message,
+      /bad-paths\.api\.ts:22:8 RG_CONTRACT_PATH_MALFORMED a path may not hold '%'/,
+    );
+  },
+);
+
+generator(
+  'a path of every character the server serves is generated, served and reached',
+  async () => {
+    const generated = await generateAndImport('test/fixtures/generate/path-characters.api.ts');
+    const app = generated.createPathCharactersServer({
+      monitoring: false,
+      handlers: { getMarks: async (id: string) => `got ${id}` },
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const client = new generated.PathCharactersClient({
+        baseURL: `http://127.0.0.1:${app.server.address().port}`,
+      });
+
+      assert.is(await client.getMarks("x'y"), "got x'y");
+    } finally {
+      await app.close();
+    }
+  },
+);
 
 generator('hostile strings compile under --strict and run no code when imported', async () => {
   const outDir = scratch();
@@ -346,16 +435,7 @@ generator('the CLI prints each unknown chaos route as a located config diagnosti
 });
 
 generator('query objects and headers of named types compile and reach the handler', async () => {
-  const outDir = scratch();
-  await generate({
-    ...EXAMPLE,
-    contractPath: 'test/fixtures/generate/orders.api.ts',
-    outDir,
-    cwd: ROOT,
-  });
-  assert.equal(compile(path.join(ROOT, outDir, 'index.ts')), []);
-
-  const orders = await import(pathToFileURL(path.join(ROOT, outDir, 'index.ts')).href);
+  const orders = await generateAndImport('test/fixtures/generate/orders.api.ts');
   const seen: unknown[] = [];
   const unused = async (): Promise<never> => {
     throw new Error('not called in this test');
@@ -411,6 +491,32 @@ generator('query objects and headers of named types compile and reach the handle
     await app.close();
   }
 });
+
+/** Generates a contract that must be refused, and checks that nothing was written. */
+async function expectRefused(contractPath: string): Promise<ContractInvalidError> {
+  const outDir = scratch();
+  const error = await generate({ ...EXAMPLE, contractPath, outDir, cwd: ROOT }).catch(
+    (caught: unknown) => caught,
+  );
+  assert.ok(isContractInvalidError(error), String(error));
+  assert.not.ok(await exists(outDir));
+
+  return error;
+}
+
+/** A contract's problems as `line:column CODE`. */
+function listProblems(error: ContractInvalidError): string[] {
+  return error.errors.map(({ code, location }) => `${location?.line}:${location?.column} ${code}`);
+}
+
+/** Generates a contract with the example config, checks that it compiles, and imports it. */
+async function generateAndImport(contractPath: string) {
+  const outDir = scratch();
+  await generate({ ...EXAMPLE, contractPath, outDir, cwd: ROOT });
+  assert.equal(compile(path.join(ROOT, outDir, 'index.ts')), []);
+
+  return import(pathToFileURL(path.join(ROOT, outDir, 'index.ts')).href);
+}
 
 /** Type-checks one file and what it imports with the flags generated code must pass. */
 function compile(entry: string): string[] {

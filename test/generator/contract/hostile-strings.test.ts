@@ -4,7 +4,8 @@ import type { ApiModel } from '../../../generator/model.js';
 import { RUNTIME_IMPORT, lines, readInMemory } from './support.js';
 
 // Strings that break out of JS strings, templates, comments or lines when an emitter pastes
-// them unescaped. The reader must keep them exactly; escaping is the emitters' job.
+// them unescaped. The reader must keep them exactly; escaping is the emitters' job. Paths hold
+// only what the server serves: of those characters, quotes, `$`, parentheses, `+` and `=`.
 const LS = '\u2028';
 
 function readHostile(): ApiModel {
@@ -14,13 +15,13 @@ function readHostile(): ApiModel {
     ` * Quotes ' " and \`backticks\`, \${injected}, a line${LS}separator,`,
     ' * and a second line with </script> and /* an opener.',
     ' */',
-    "@Controller('/it\\'s/\"q\"/`b`/${x}/*')",
+    "@Controller('/it\\'s/$(x)/a;b=c')",
     "@Resilience('default')",
     'export class HostileApi {',
     '  /**',
     `   * Route text with \${x} and \`y\` and '*' and${LS}more.`,
     '   */',
-    "  @Get('/*/end')",
+    "  @Get('/\\'+(globalThis.pwned=1)+\\'/end')",
     '  @FallbackValue({',
     `    'a"b': 'x\`\${y}*/\\n${LS}\\u2028',`,
     "    \"k'\": ['</script>', '*/', `\\${not a substitution`],",
@@ -43,8 +44,8 @@ function readHostile(): ApiModel {
 test('hostile strings in paths stay raw in the model', () => {
   const model = readHostile();
 
-  assert.is(model.basePath, '/it\'s/"q"/`b`/${x}/*');
-  assert.is(model.routes[0]?.path, '/it\'s/"q"/`b`/${x}/*/*/end');
+  assert.is(model.basePath, "/it's/$(x)/a;b=c");
+  assert.is(model.routes[0]?.path, "/it's/$(x)/a;b=c/'+(globalThis.pwned=1)+'/end");
 });
 
 test('hostile strings in JSDoc stay raw in the model', () => {

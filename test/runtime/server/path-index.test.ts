@@ -28,6 +28,14 @@ test('patterns beyond static segments and :name parameters are not understood', 
   assert.is(compilePathPattern('no-slash'), undefined);
 });
 
+test('a percent-escape, a dot segment or a character fastify reads otherwise is not understood', () => {
+  // fastify decodes a request path before routing, and clients resolve dot segments away.
+  for (const url of ['/a%20b', '/a/..', '/./a', '/a*b', '/é', '/a\\b', '/a"b']) {
+    assert.is(compilePathPattern(url), undefined, url);
+  }
+  assert.ok(compilePathPattern("/a._~!$&'()+,;=@-z/...")?.test("/a._~!$&'()+,;=@-z/..."));
+});
+
 test('the index lists the methods of every pattern a path matches, in Allow order', () => {
   const index = new PathIndex();
   index.add('DELETE', '/api/users/:id');

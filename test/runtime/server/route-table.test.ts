@@ -7,7 +7,7 @@ import {
   createUsersServer,
   expectRuntimeError,
 } from './users-fixture.js';
-import type { UsersHandlers } from './users-fixture.js';
+import type { User, UsersHandlers } from './users-fixture.js';
 
 function expectInvalidTable(routes: readonly ServerRoute<UsersHandlers>[], message: RegExp): void {
   expectRuntimeError(
@@ -33,8 +33,58 @@ test('a route whose handler method is missing is refused', () => {
   );
 });
 
+// Every object inherits these, so a lookup by name finds them even where no handler is.
+for (const name of ['toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'constructor']) {
+  test(`a route '${name}' whose handler is left out is refused: Object.prototype's is none`, () => {
+    expectRuntimeError(
+      () => createUsersServer(createMemoryHandlers(), {}, [{ ...list, name: name as never }]),
+      'RT_INVALID_SERVER_OPTIONS',
+      new RegExp(`method '${name}', received only the '${name}' that every object has`),
+    );
+  });
+}
+
+test('a route named after an Object.prototype method is served by a handler of its own', async () => {
+  const handlers = { ...createMemoryHandlers(), toString: async () => [] };
+  const app = createUsersServer(handlers, {}, [{ ...list, name: 'toString' as never }]);
+
+  assert.is((await app.inject({ url: '/api/users' })).statusCode, 200);
+});
+
+class UsersService {
+  async listUsers(): Promise<User[]> {
+    return [{ id: 1, name: 'Ada', email: 'ada@example.com' }];
+  }
+}
+
+test('handlers may be a class instance, their methods on its prototype', async () => {
+  const app = createUsersServer(new UsersService() as never, {}, [list]);
+  const response = await app.inject({ url: '/api/users' });
+
+  assert.is(response.statusCode, 200);
+  assert.equal(response.json(), [{ id: 1, name: 'Ada', email: 'ada@example.com' }]);
+});
+
+test("a class instance's constructor is no handler of a route named constructor", () => {
+  expectRuntimeError(
+    () =>
+      createUsersServer(new UsersService() as never, {}, [
+        { ...list, name: 'constructor' as never },
+      ]),
+    'RT_INVALID_SERVER_OPTIONS',
+    /method 'constructor', received only the 'constructor' that its prototype has/,
+  );
+});
+
 test('a route URL with a wildcard is refused', () => {
   expectInvalidTable([{ ...list, url: '/api/*' }], /static segments/);
+});
+
+test('a route URL with a percent-escape, which fastify never matches, is refused', () => {
+  expectInvalidTable(
+    [{ ...list, url: '/api/a%20b' }],
+    /static segments of ASCII letters, digits and \. _ ~ ! \$ & ' \( \) \+ , ; = @ - \(no percent-escape/,
+  );
 });
 
 test('the same method and URL listed twice is refused', () => {

@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import {
+  isStaticSegment,
+  PARAM_NAME,
+  STATIC_SEGMENT_CHARACTER,
+  STATIC_SEGMENT_PUNCTUATION,
+} from '../../../runtime/server/path-syntax.js';
+
+test('a static segment holds ASCII letters, digits and the listed punctuation only', () => {
+  for (const character of `azAZ09${STATIC_SEGMENT_PUNCTUATION}`) {
+    assert.ok(STATIC_SEGMENT_CHARACTER.test(character), character);
+  }
+  for (const character of ['%', '*', ':', '/', '\\', '"', '?', '#', ' ', 'é', ']', '^', '']) {
+    assert.not.ok(STATIC_SEGMENT_CHARACTER.test(character), JSON.stringify(character));
+  }
+});
+
+test('dot segments are no static segments, other runs of dots are', () => {
+  assert.not.ok(isStaticSegment('.'));
+  assert.not.ok(isStaticSegment('..'));
+  assert.ok(isStaticSegment('...'));
+  assert.ok(isStaticSegment('a.b'));
+  assert.ok(isStaticSegment(''));
+});
+
+test('a parameter name is an ASCII identifier', () => {
+  assert.ok(PARAM_NAME.test('$id_2'));
+  assert.not.ok(PARAM_NAME.test('2id'));
+  assert.not.ok(PARAM_NAME.test('id-x'));
+});
+
+// The generator imports this module; importing anything here would pull the runtime into it.
+test('the module imports nothing, so the generator may share it', async () => {
+  const source = await readFile(
+    new URL('../../../runtime/server/path-syntax.ts', import.meta.url),
+    'utf8',
+  );
+
+  assert.not.match(source, /^\s*(import|export .* from)\b/m);
+});
+
+test.run();
