@@ -204,6 +204,30 @@ function readPropertyName(member: PropertySignature, converter: TypeConverter): 
 
     return undefined;
   }
+  if (INHERITED_NAMES.has(name)) {
+    const message =
+      `a property may not be named '${name}': every object inherits one, so an answer without ` +
+      "the field would seem to have it, and the server's answer serializer (fast-json-stringify) " +
+      'leaves such a field out of the answers of named and union types';
+    converter.problems.report(node, Codes.CONTRACT_PROPERTY_NAME, message, 'rename the property');
+
+    return undefined;
+  }
 
   return name;
 }
+
+/** What `Object.prototype` gives every object, `__proto__` aside (refused on its own). */
+const INHERITED_NAMES: ReadonlySet<string> = new Set([
+  'constructor',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);

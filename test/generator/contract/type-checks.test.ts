@@ -176,6 +176,13 @@ const cases: CheckCase[] = [
       { code: Codes.CONTRACT_PROPERTY_NAME, line: 10, column: 3, hint: 'rename the property' },
     ],
   },
+  ...['constructor', 'toString', 'valueOf', 'hasOwnProperty'].map((name) => ({
+    name: `the property name ${name}, which every object inherits`,
+    source: withThing([`  ${name}: string;`]),
+    want: [
+      { code: Codes.CONTRACT_PROPERTY_NAME, line: 10, column: 3, hint: 'rename the property' },
+    ],
+  })),
   {
     name: 'a computed property name',
     source: withThing(['  [KEY]: string;'], ["const KEY = 'k';"]),
