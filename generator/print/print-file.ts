@@ -1,8 +1,6 @@
 import type { Declaration } from './code.js';
 import { printDeclaration } from './print-declarations.js';
-import { printStatementList } from './print-statements.js';
 import { printDoc } from './layout.js';
-import type { Doc } from './doc.js';
 import { GENERATED_FORMAT } from '../write/format.js';
 
 /** What {@link printCode} made. */
@@ -35,8 +33,22 @@ export function printCode(
   if (declarations.length === 0) {
     return { text: '', unsure: [] };
   }
-  const doc: Doc = printStatementList(declarations, printDeclaration);
-  const printed = printDoc(doc, GENERATED_FORMAT.printWidth, options.asWritten === true);
+  // Each declaration starts a line at the outermost level, where no group spans two of them,
+  // so each is laid out alone: its layout document is garbage before the next is built, which
+  // keeps the collector from copying a whole file's worth of it.
+  const asWritten = options.asWritten === true;
+  const pieces: string[] = [];
+  const unsure = new Set<string>();
+  for (const [index, declaration] of declarations.entries()) {
+    if (index > 0) {
+      // The line break ends the line before it as a hard line would: without trailing spaces.
+      pieces.push(pieces.pop()!.replace(/[ \t]+$/, ''));
+      pieces.push(declaration.blankLineBefore === true ? '\n\n' : '\n');
+    }
+    const printed = printDoc(printDeclaration(declaration), GENERATED_FORMAT.printWidth, asWritten);
+    pieces.push(printed.text);
+    for (const reason of printed.unsure) unsure.add(reason);
+  }
 
-  return { text: `${printed.text}\n`, unsure: printed.unsure };
+  return { text: `${pieces.join('')}\n`, unsure: [...unsure] };
 }

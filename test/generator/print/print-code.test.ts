@@ -121,6 +121,49 @@ for (const { name, given, want } of cases) {
   });
 }
 
+test('declarations print one after the other, a blank line where one asks for it', async () => {
+  const named = (name: string, initializer: Expression, blankLineBefore = false): Declaration => ({
+    kind: 'const',
+    name,
+    initializer,
+    blankLineBefore,
+  });
+  const printed = printCode([
+    named('first', call('run', [long('a', 30), long('b', 30), long('c', 30)])),
+    named('second', identifier('x')),
+    named('third', objectLiteral([property('k', stringLiteral('v'))]), true),
+  ]);
+  const want = [
+    'const first = run(',
+    `  ${'a'.repeat(30)},`,
+    `  ${'b'.repeat(30)},`,
+    `  ${'c'.repeat(30)},`,
+    ');',
+    'const second = x;',
+    '',
+    "const third = { k: 'v' };",
+    '',
+  ].join('\n');
+
+  assert.equal(printed.unsure, []);
+  assert.fixture(printed.text, want);
+  assert.fixture(await format(want, { ...GENERATED_FORMAT, filepath: 'x.ts' }), want);
+});
+
+test('a layout unsure in any one declaration makes the whole file unsure', () => {
+  const sure: Declaration = { kind: 'const', name: 'sure', initializer: identifier('x') };
+  const decidedOnWideText: Declaration = {
+    kind: 'const',
+    name: 'wide',
+    initializer: call('run', [stringLiteral('\u6f22\u5b57'), identifier('y')]),
+  };
+
+  assert.equal(printCode([sure, sure]).unsure, []);
+  assert.equal(printCode([sure, decidedOnWideText, sure]).unsure, [
+    'the width of text beyond Latin letters',
+  ]);
+});
+
 test('no declarations print as no text', () => {
   assert.equal(printCode([]), { text: '', unsure: [] });
 });
