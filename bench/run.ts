@@ -50,7 +50,7 @@ const SUITES: Readonly<Record<string, () => Promise<Section>>> = {
         ? { warmupS: 1, durationS: 2, rounds: 1, downWarmupS: 2, downDurationS: 2 }
         : { warmupS: 2, durationS: 3, rounds: 3, downWarmupS: 3, downDurationS: 4 },
     ),
-  codegen: () => runCodegenSuite(quick ? { routes: 100, runs: 1 } : { routes: 500, runs: 3 }),
+  codegen: () => runCodegenSuite(quick ? { routes: 100, runs: 1 } : { routes: 500, runs: 5 }),
 };
 
 function selectSuites(): string[] {

@@ -88,42 +88,65 @@ function readPhases(run: CommandRun): string {
     .join(', ');
 }
 
-async function runJob(job: Job, scratch: string, runs: number): Promise<JobFigures> {
+/** A job's label, and the environment of each of its runs (its code cache folder). */
+function prepareJob(job: Job, scratch: string) {
   const label = [job.tool, job.input, job.compileCache && `code cache ${job.compileCache}`]
     .filter(Boolean)
     .join(', ');
   const name = label.replace(/\W+/g, '-');
   // An empty cache is a new folder for each run; a warm one is shared, and filled first.
-  const cacheFor = (run: number | 'shared'): Record<string, string> =>
+  const envFor = (run: number): Record<string, string> =>
     job.compileCache === undefined
       ? {}
-      : { V8_COMPILE_CACHE_CACHE_DIR: path.join(scratch, `cache-${name}-${run}`) };
-  const envFor = (run: number): Record<string, string> =>
-    cacheFor(job.compileCache === 'warm' ? 'shared' : run);
-  if (job.compileCache === 'warm') {
-    await timeNodeCommand(job.args(path.join(scratch, `${name}-filling`)), ROOT, envFor(0));
-  }
-  const times: number[] = [];
-  let outDir = '';
-  let last: CommandRun | undefined;
-  for (let run = 0; run < runs; run++) {
-    outDir = path.join(scratch, `${name}-${run}`);
-    last = await timeNodeCommand(job.args(outDir), ROOT, envFor(run));
-    times.push(last.ms);
-  }
-  const written = await snapshotFiles(outDir);
-  const rerun = await timeNodeCommand(job.args(outDir), ROOT, envFor(runs));
+      : {
+          V8_COMPILE_CACHE_CACHE_DIR: path.join(
+            scratch,
+            `cache-${name}-${job.compileCache === 'warm' ? 'shared' : run}`,
+          ),
+        };
+  const outDirFor = (run: number | 'filling'): string => path.join(scratch, `${name}-${run}`);
 
-  return {
-    tool: job.tool,
-    input: job.input,
-    label,
-    coldMs: computeMedian(times),
-    filesWritten: written.size,
-    rerunMs: rerun.ms,
-    filesRewritten: countChangedFiles(written, await snapshotFiles(outDir)),
-    phases: last ? readPhases(last) : '',
-  };
+  return { label, envFor, outDirFor };
+}
+
+/**
+ * Times every job `runs` times, one run of each job a round, so that the machine's drift
+ * (another process, a CPU's clock) weighs on every tool alike; then reruns each job's last
+ * output unchanged, counting the files rewritten.
+ */
+async function runJobs(jobs: readonly Job[], scratch: string, runs: number): Promise<JobFigures[]> {
+  const prepared = jobs.map((job) => ({ job, ...prepareJob(job, scratch) }));
+  for (const { job, envFor, outDirFor } of prepared) {
+    if (job.compileCache === 'warm')
+      await timeNodeCommand(job.args(outDirFor('filling')), ROOT, envFor(0));
+  }
+  const times = prepared.map((): number[] => []);
+  const last: (CommandRun | undefined)[] = prepared.map(() => undefined);
+  for (let run = 0; run < runs; run++) {
+    process.stderr.write(`codegen: round ${run + 1} of ${runs}\n`);
+    for (const [index, { job, envFor, outDirFor }] of prepared.entries()) {
+      last[index] = await timeNodeCommand(job.args(outDirFor(run)), ROOT, envFor(run));
+      times[index]!.push(last[index]!.ms);
+    }
+  }
+  const figures: JobFigures[] = [];
+  for (const [index, { job, label, envFor, outDirFor }] of prepared.entries()) {
+    const outDir = outDirFor(runs - 1);
+    const written = await snapshotFiles(outDir);
+    const rerun = await timeNodeCommand(job.args(outDir), ROOT, envFor(runs));
+    figures.push({
+      tool: job.tool,
+      input: job.input,
+      label,
+      coldMs: computeMedian(times[index]!),
+      filesWritten: written.size,
+      rerunMs: rerun.ms,
+      filesRewritten: countChangedFiles(written, await snapshotFiles(outDir)),
+      phases: last[index] ? readPhases(last[index]!) : '',
+    });
+  }
+
+  return figures;
 }
 
 /** Runs resilgen and orval on both inputs and builds the section. */
@@ -145,11 +168,7 @@ export async function runCodegenSuite(settings: CodegenSettings): Promise<Sectio
       resilgenJob(big, synthetic.contract, 'warm'),
       orvalJob(big, synthetic.openApi),
     ];
-    for (const job of jobs) {
-      const cache = job.compileCache === undefined ? '' : `, code cache ${job.compileCache}`;
-      process.stderr.write(`codegen: ${job.tool}, ${job.input}${cache}\n`);
-      figures.push(await runJob(job, scratch, settings.runs));
-    }
+    figures.push(...(await runJobs(jobs, scratch, settings.runs)));
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -188,7 +207,8 @@ function buildSection(figures: readonly JobFigures[], settings: CodegenSettings)
     rows,
     goals,
     notes: [
-      `Cold run: a new process into an empty folder, the median of ${settings.runs}; ` +
+      `Cold run: a new process into an empty folder, the median of ${settings.runs}, the ` +
+        'tools taking turns (one run of each a round); ' +
         'resilgen runs its compiled CLI (`dist/generator/cli.js`), as `npx resilgen` does.',
       'resilgen keeps V8\'s compiled code of ts-morph and TypeScript between runs: "code ' +
         'cache empty" is each run with a new cache folder, as on a machine\'s first run; ' +
