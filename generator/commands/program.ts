@@ -176,7 +176,10 @@ function reportFailure(error: unknown, io: CliIo, verbose: boolean): number {
     for (const diagnostic of [...error.errors, ...error.warnings].sort(compareDiagnostics)) {
       io.writeErr(`${formatDiagnostic(diagnostic)}\n`);
     }
-    io.writeErr(`resilgen: ${error.errors[0]?.file ?? 'the config'} is invalid\n`);
+    // Only `generate` throws a config's errors (`validate` reports its own): it wrote nothing.
+    io.writeErr(
+      `resilgen: ${error.errors[0]?.file ?? 'the config'} is invalid; nothing was written\n`,
+    );
 
     return ExitCodes.INVALID;
   }

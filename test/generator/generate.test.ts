@@ -430,7 +430,7 @@ generator('the CLI prints each unknown chaos route as a located config diagnosti
     CHAOS_TYPO_ERRORS.map(({ pointer, line }) => [`${CHAOS_TYPOS}:${line}:18`, pointer]),
   );
   assert.ok(lines.slice(0, -1).every((line) => line.endsWith(' [RG_CHAOS_UNKNOWN_ROUTE]')));
-  assert.is(lines.at(-1), `resilgen: ${CHAOS_TYPOS} is invalid`);
+  assert.is(lines.at(-1), `resilgen: ${CHAOS_TYPOS} is invalid; nothing was written`);
   assert.not.ok(await exists(outDir));
 });
 
