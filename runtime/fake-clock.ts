@@ -110,10 +110,13 @@ export class FakeClock implements Clock {
 
   /**
    * Moves time forward by `ms`, firing each sleep that falls due in order of its due time, and
-   * lets promise callbacks (and callbacks queued with `setImmediate`) run after each one.
+   * lets promise callbacks (and callbacks queued with `setImmediate`) run before the first
+   * and after each one: as with real time, work already under way (an attempt that failed at
+   * once, whose rejection is still on its way) is done before a timer can fire.
    */
   async advance(ms: number): Promise<void> {
     const target = this.#now + ms;
+    await settle();
     for (let next = this.#pending[0]; next && next.dueAt <= target; next = this.#pending[0]) {
       this.#pending.shift();
       this.#now = next.dueAt;

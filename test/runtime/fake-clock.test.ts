@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { FakeClock } from '../../runtime/index.js';
+import { FakeClock, ResilienceRegistry } from '../../runtime/index.js';
+import type { ResilienceEvent } from '../../runtime/index.js';
 
 test('advance fires due sleeps in order of due time and lets their callbacks run', async () => {
   const clock = new FakeClock(1000);
@@ -85,6 +86,63 @@ test('a timer of 0 ms fires in a microtask unless cancelled first', async () => 
   assert.is(fired, 0);
   await Promise.resolve();
   assert.is(fired, 1);
+});
+
+test('advance lets work already under way finish before it fires a timer, as real time does', async () => {
+  const clock = new FakeClock();
+  const order: string[] = [];
+  clock.setTimer(100, () => order.push('timer'));
+  const work = (async () => {
+    for (let hop = 0; hop < 5; hop++) await null;
+    order.push('work');
+  })();
+
+  await clock.advance(100);
+  await work;
+
+  assert.equal(order, ['work', 'timer']);
+});
+
+test('an attempt that fails at once is not timed out by the next advance', async () => {
+  const clock = new FakeClock();
+  const events: ResilienceEvent[] = [];
+  const registry = new ResilienceRegistry({ clock, listeners: [(event) => events.push(event)] });
+  const policy = {
+    route: 'GET /thing',
+    profile: 'quick',
+    method: 'GET',
+    idempotent: false,
+    retry: { maxAttempts: 2, baseDelayMs: 100, maxDelayMs: 250, jitter: false },
+    circuitBreaker: { failureThreshold: 10, recoveryTimeoutMs: 1000 },
+    timeout: { attemptMs: 200, totalMs: 5000 },
+    fallback: { enabled: false },
+  } as const;
+  const settled = registry
+    .execute(policy, async () => Promise.reject(new Error('boom')))
+    .then(
+      () => 'answered',
+      () => 'failed',
+    );
+
+  // The attempt's timer and the call's are pending before the attempt has even started.
+  await clock.waitForPending(2);
+  assert.equal(
+    clock.pending.map((sleep) => sleep.ms),
+    [200, 5000],
+  );
+  // The attempt failed at 0; its retry waits 100 ms and fails at 100, all within this advance.
+  await clock.advance(200);
+
+  assert.is(await settled, 'failed');
+  assert.not.ok(events.some((event) => event.type === 'timeout'));
+  const attempts = events.filter((event) => event.type === 'attempt');
+  assert.equal(
+    attempts.map((event) => [event.attempt, event.outcome, event.at, event.durationMs]),
+    [
+      [1, 'failure', 0, 0],
+      [2, 'failure', 100, 0],
+    ],
+  );
 });
 
 test.run();
