@@ -1,6 +1,7 @@
 import { RuntimeErrorCodes } from './error-codes.js';
 import { hasBrand, RuntimeError } from './errors.js';
 import type { RuntimeErrorOptions } from './errors.js';
+import type { ValidationIssue } from './validation.js';
 
 /** How many characters of a body an error keeps as its preview. */
 export const BODY_PREVIEW_CHARS = 200;
@@ -92,13 +93,26 @@ export class ResponseValidationError extends RuntimeError implements ReceivedAns
   readonly headers: Readonly<Record<string, string>>;
   readonly contentType: string | undefined;
   readonly bodyPreview: string;
+  /**
+   * What failed validation, where (a JSON pointer into the body): the first rule broken, as
+   * validation stops there. Empty for `decode`, and for a `validate` function that keeps no
+   * `errors` (one not made by `compileValidator`).
+   */
+  readonly issues: readonly ValidationIssue[];
 
-  constructor(reason: 'decode' | 'validate', answer: ReceivedAnswer, options: RuntimeErrorOptions) {
+  /** @param issues what failed validation; default none. */
+  constructor(
+    reason: 'decode' | 'validate',
+    answer: ReceivedAnswer,
+    options: RuntimeErrorOptions,
+    issues: readonly ValidationIssue[] = [],
+  ) {
     super(
       RuntimeErrorCodes.RESPONSE_INVALID,
       (reason === 'decode'
         ? `expected a JSON body, could not parse what the upstream sent`
-        : `expected a body of the route's declared type, the answer failed validation`) +
+        : `expected a body of the route's declared type, the answer failed validation` +
+          describeIssue(issues[0])) +
         ` (status ${answer.status}, ${answer.contentType ?? 'no content type'})` +
         quotePreview(answer.bodyPreview),
       options,
@@ -108,7 +122,16 @@ export class ResponseValidationError extends RuntimeError implements ReceivedAns
     this.headers = answer.headers;
     this.contentType = answer.contentType;
     this.bodyPreview = answer.bodyPreview;
+    this.issues = issues;
   }
+}
+
+function describeIssue(issue: ValidationIssue | undefined): string {
+  if (issue === undefined) {
+    return '';
+  }
+
+  return ` at ${issue.path === '' ? 'its top' : issue.path}: ${issue.message}`;
 }
 
 /** Tells whether `value` is a {@link ResponseValidationError}, by its brand. */

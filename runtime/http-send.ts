@@ -6,6 +6,8 @@ import type { CallRun } from './call-run.js';
 import type { CallIdentity } from './errors.js';
 import { decodeBody, describeAnswer, readHeaders, translateAxiosError } from './http-decode.js';
 import { ResponseValidationError } from './http-errors.js';
+import { formatValidationErrors } from './validation.js';
+import type { ValidationIssue, Validator } from './validation.js';
 
 /** A 2xx answer, decoded and validated. */
 export interface ReceivedData<T> {
@@ -99,11 +101,17 @@ export function readAnswer<T>(
 ): ReceivedData<T> {
   const text = typeof response.data === 'string' ? response.data : '';
   const headers = readHeaders(response.headers);
-  const invalid = (reason: 'decode' | 'validate', cause?: unknown): ResponseValidationError =>
-    new ResponseValidationError(reason, describeAnswer(response.status, headers, text), {
-      ...identity,
-      cause,
-    });
+  const invalid = (
+    reason: 'decode' | 'validate',
+    cause?: unknown,
+    issues?: readonly ValidationIssue[],
+  ): ResponseValidationError =>
+    new ResponseValidationError(
+      reason,
+      describeAnswer(response.status, headers, text),
+      { ...identity, cause },
+      issues,
+    );
   const decoded = decodeBody(text, headers['content-type']);
   if (!decoded.ok) {
     throw invalid('decode');
@@ -116,7 +124,9 @@ export function readAnswer<T>(
       throw invalid('validate', error);
     }
     if (!valid) {
-      throw invalid('validate');
+      // A validator from compileValidator keeps what failed; a plain type guard does not.
+      const errors = (validate as Partial<Validator<T>>).errors;
+      throw invalid('validate', undefined, formatValidationErrors(errors, 'body'));
     }
   }
 

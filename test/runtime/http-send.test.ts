@@ -2,6 +2,7 @@ import { getEventListeners } from 'node:events';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
+  compileValidator,
   createResilientHttp,
   encodePathParam,
   FakeClock,
@@ -389,6 +390,31 @@ test('an answer that fails validate is a failure, not a crash', () =>
         .catch((e) => e);
       assert.ok(isResponseValidationError(error));
       assert.is(error.reason, 'validate');
+      assert.equal(error.issues, [], 'a plain type guard says nothing of what failed');
+      assert.match(error.message, /failed validation \(status 200/);
+    },
+  ));
+
+test('an answer that fails a compiled schema names the field and the rule it broke', () =>
+  withUpstream(
+    () => ({ body: { id: 1, name: '' } }),
+    async ({ http }) => {
+      const validate = compileValidator<{ id: number; name: string }>({
+        type: 'object',
+        required: ['id', 'name'],
+        properties: { id: { type: 'integer' }, name: { type: 'string', minLength: 1 } },
+      });
+      const error = await http
+        .request(makePolicy(), { path: '/api/users/1' }, { validate })
+        .catch((e) => e);
+      assert.ok(isResponseValidationError(error));
+      assert.equal(error.issues, [
+        { location: 'body', path: '/name', message: 'must NOT have fewer than 1 characters' },
+      ]);
+      assert.match(
+        error.message,
+        'failed validation at /name: must NOT have fewer than 1 characters (status 200',
+      );
     },
   ));
 
