@@ -72,11 +72,12 @@ export class ProblemList {
     message: string,
     hint?: string,
   ): void {
-    const key = [code, location.file, location.line, location.column, message].join('\0');
+    const oneLine = toOneLine(message);
+    const key = [code, location.file, location.line, location.column, oneLine].join('\0');
     if (this.#errors.has(key)) return;
 
-    const options = hint === undefined ? { location } : { location, hint };
-    this.#errors.set(key, new GeneratorError(code, message, options));
+    const options = hint === undefined ? { location } : { location, hint: toOneLine(hint) };
+    this.#errors.set(key, new GeneratorError(code, oneLine, options));
   }
 
   /** Tells how many distinct problems were recorded. */
@@ -112,4 +113,13 @@ function compareErrors(a: GeneratorError, b: GeneratorError): number {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A problem is one line of the report, which editors and CI annotations read line by line;
+ * code quoted from the contract (a broken decorator running on into the next line) may span
+ * several, so each line break and the indentation after it become one space.
+ */
+function toOneLine(text: string): string {
+  return text.replace(/[ \t]*(?:\r\n|\r|\n)\s*/g, ' ');
 }

@@ -325,6 +325,15 @@ const cases: CheckCase[] = [
 
 registerCheckCases(cases);
 
+test('a broken decorator quoted in a message keeps the problem on one line', () => {
+  const { errors } = readInMemory(listRoute('  @@@'));
+
+  const unknown = errors.find((error) => error.code === Codes.CONTRACT_DECORATOR_UNKNOWN);
+  assert.ok(unknown, 'the stray @ is reported');
+  assert.match(unknown.message, 'unknown decorator @@@ listUsers!:');
+  assert.ok(errors.every((error) => !/[\r\n]/.test(`${error.message}${error.hint ?? ''}`)));
+});
+
 test('a fallback mismatch names each mismatch in its message', () => {
   const { errors } = readInMemory(listRoute("  @FallbackValue([{ id: 'x' }])"));
 
