@@ -27,7 +27,12 @@ export const schemaDefinitions = {
   User: {
     type: 'object',
     properties: {
-      id: { type: 'integer', description: "The user's id, assigned by the service." },
+      id: {
+        type: 'integer',
+        minimum: -9007199254740991,
+        maximum: 9007199254740991,
+        description: "The user's id, assigned by the service.",
+      },
       name: { type: 'string' },
       email: { type: 'string', format: 'email' },
       created_at: {
@@ -53,7 +58,7 @@ export const validateListUsersResponse = compileValidator<User[]>(listUsersRespo
 /** Path parameters of `GET /api/users/:id`. */
 export const getUserParamsSchema = {
   type: 'object',
-  properties: { id: { type: 'integer' } },
+  properties: { id: { type: 'integer', minimum: -9007199254740991, maximum: 9007199254740991 } },
   required: ['id'],
   additionalProperties: false,
 } as const;
@@ -76,7 +81,7 @@ export const validateCreateUserResponse = compileValidator<User>(createUserRespo
 /** Path parameters of `PUT /api/users/:id`. */
 export const updateUserParamsSchema = {
   type: 'object',
-  properties: { id: { type: 'integer' } },
+  properties: { id: { type: 'integer', minimum: -9007199254740991, maximum: 9007199254740991 } },
   required: ['id'],
   additionalProperties: false,
 } as const;
@@ -95,7 +100,7 @@ export const validateUpdateUserResponse = compileValidator<User>(updateUserRespo
 /** Path parameters of `DELETE /api/users/:id`. */
 export const deleteUserParamsSchema = {
   type: 'object',
-  properties: { id: { type: 'integer' } },
+  properties: { id: { type: 'integer', minimum: -9007199254740991, maximum: 9007199254740991 } },
   required: ['id'],
   additionalProperties: false,
 } as const;

@@ -44,8 +44,9 @@ export function buildTypeSchema(type: TypeIR, options: SchemaOptions = {}): Json
     case 'string':
       return copyKeywords({ type: 'string' }, type, STRING_KEYWORDS);
     case 'number':
+      return copyKeywords({ type: 'number' }, type, NUMBER_KEYWORDS);
     case 'integer':
-      return copyKeywords({ type: type.kind }, type, NUMBER_KEYWORDS);
+      return boundToSafeIntegers(copyKeywords({ type: 'integer' }, type, NUMBER_KEYWORDS));
     case 'boolean':
     case 'null':
       return { type: type.kind };
@@ -76,6 +77,23 @@ export function buildTypeSchema(type: TypeIR, options: SchemaOptions = {}): Json
     case 'union':
       return { anyOf: type.members.map(build) };
   }
+}
+
+/**
+ * Bounds an integer's schema to the integers JavaScript holds exactly, where the contract set
+ * no bound of its own on that side. JSON.parse reads `9007199254740993` as
+ * `9007199254740992`: a body would reach the handler with a number nobody sent. Path, query
+ * and header integers are refused past these bounds as text already (numeric-text.ts).
+ */
+function boundToSafeIntegers(schema: JsonSchema): JsonSchema {
+  const hasLower = schema['minimum'] !== undefined || schema['exclusiveMinimum'] !== undefined;
+  const hasUpper = schema['maximum'] !== undefined || schema['exclusiveMaximum'] !== undefined;
+
+  return {
+    ...schema,
+    ...(hasLower ? {} : { minimum: Number.MIN_SAFE_INTEGER }),
+    ...(hasUpper ? {} : { maximum: Number.MAX_SAFE_INTEGER }),
+  };
 }
 
 /**

@@ -487,6 +487,14 @@ generator('query objects and headers of named types compile and reach the handle
       { note: 3, body: undefined },
       { note: 4, body: { text: 'ring twice' } },
     ]);
+    // JSON.parse would read this quantity as 9007199254740992: a number nobody sent.
+    const unsafe = await fetch(`http://127.0.0.1:${app.server.address().port}/api/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tenant-id': 't1' },
+      body: '{"shipTo":{"street":"s","city":"c"},"items":{"sku":9007199254740993}}',
+    });
+    assert.is(unsafe.status, 400);
+    assert.match(JSON.stringify(await unsafe.json()), '/items/sku');
   } finally {
     await app.close();
   }

@@ -72,6 +72,18 @@ const cases: Case[] = [
     bad: [4.5, -2, 12, 3, '4'],
   },
   {
+    name: 'an integer without bounds, bounded to the integers JavaScript holds exactly',
+    type: { kind: 'integer' },
+    good: [0, -1, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER],
+    bad: [JSON.parse('9007199254740993'), 2 ** 53, -(2 ** 53), 1e300, 1.5],
+  },
+  {
+    name: 'an integer with a lower bound only keeps it, and gets the safe upper one',
+    type: { kind: 'integer', exclusiveMinimum: 0 },
+    good: [1, Number.MAX_SAFE_INTEGER],
+    bad: [0, 2 ** 53],
+  },
+  {
     name: 'a number with exclusive bounds',
     type: { kind: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
     good: [0.5],
@@ -174,6 +186,22 @@ test('a nullable type is anyOf with null, and a named type a $ref into $defs', (
       $ref: 'types#/definitions/Cat',
     },
   );
+});
+
+test('an integer takes the safe bounds only on the sides the contract left open', () => {
+  const safe = { minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER };
+  assert.equal(buildTypeSchema({ kind: 'integer' }), { type: 'integer', ...safe });
+  assert.equal(buildTypeSchema({ kind: 'integer', minimum: 1, maximum: 5 }), {
+    type: 'integer',
+    minimum: 1,
+    maximum: 5,
+  });
+  assert.equal(buildTypeSchema({ kind: 'integer', exclusiveMaximum: 9 }), {
+    type: 'integer',
+    exclusiveMaximum: 9,
+    minimum: Number.MIN_SAFE_INTEGER,
+  });
+  assert.equal(buildTypeSchema({ kind: 'number' }), { type: 'number' });
 });
 
 test('an object with only optional properties has no required list', () => {
