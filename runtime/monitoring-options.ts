@@ -5,6 +5,7 @@ import { RuntimeErrorCodes } from './error-codes.js';
 import { RuntimeError } from './errors.js';
 import { mergeDefined } from './metrics-options.js';
 import { isBreakerControl } from './monitoring-sources.js';
+import { ENDPOINT_RULE, isEndpointPath } from './server/path-syntax.js';
 
 /** One endpoint's entry of the config's `monitoring` object (the seed's keys). */
 export interface EndpointConfig {
@@ -123,8 +124,8 @@ export function joinPath(endpoint: string, subPath: string): string {
 function checkEndpoints(endpoints: MonitoringSettings['endpoints']): void {
   const seen = new Map<string, string>();
   for (const [name, entry] of Object.entries(endpoints)) {
-    if (typeof entry.endpoint !== 'string' || !entry.endpoint.startsWith('/')) {
-      fail(`config.${name}.endpoint`, entry.endpoint, 'a path starting with /');
+    if (typeof entry.endpoint !== 'string' || !isEndpointPath(entry.endpoint)) {
+      fail(`config.${name}.endpoint`, entry.endpoint, ENDPOINT_RULE);
     }
 
     const other = seen.get(entry.endpoint);

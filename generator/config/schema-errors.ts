@@ -10,7 +10,9 @@ const URL_MEANING = 'an absolute http or https URL';
 /** What each `pattern` of the config schema asks for, in words; a test keeps it complete. */
 export const PATTERN_MEANINGS: Readonly<Record<string, string>> = Object.freeze({
   '^[A-Za-z_][A-Za-z0-9_]*$': "a name made of a letter or '_', then letters, digits or '_'",
-  "^/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$": "a path starting with '/', without query or spaces",
+  "^(?!.*/\\.\\.?(?:/|$))/[A-Za-z0-9._~!$&'()+,;=@/-]*$":
+    "a path starting with '/' of letters, digits and ._~!$&'()+,;=@- (not '%', '*' or ':'), " +
+    "without a '.' or '..' segment",
   '^https?://[^\\s/]+': URL_MEANING,
   '^(?:\\*|(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) /\\S*)$':
     'a route such as "GET /api/users/:id", or "*" for every route',

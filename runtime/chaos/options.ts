@@ -1,5 +1,6 @@
 import { RuntimeErrorCodes } from '../error-codes.js';
 import { RuntimeError } from '../errors.js';
+import { ENDPOINT_RULE, isEndpointPath } from '../server/path-syntax.js';
 import { compileValidator, formatValidationErrors } from '../validation.js';
 import type { ValidationIssue } from '../validation.js';
 
@@ -78,9 +79,6 @@ export const CHAOS_DEFAULTS = Object.freeze({
   endpoint: '/chaos',
   faults: Object.freeze([]) as readonly ChaosFault[],
 });
-
-/** What `endpoint` may be: the same rule as the config schema's `$defs/endpoint`. */
-const ENDPOINT_PATTERN = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/;
 
 /** The most fault rules chaos holds. */
 export const CHAOS_MAX_FAULTS = 100;
@@ -162,11 +160,10 @@ export function resolveChaosOptions(
   if (settings.token !== undefined && (typeof settings.token !== 'string' || !settings.token)) {
     failOption('chaos.token', 'must be a non-empty string, or left out');
   }
-  if (typeof settings.endpoint !== 'string' || !ENDPOINT_PATTERN.test(settings.endpoint)) {
+  if (typeof settings.endpoint !== 'string' || !isEndpointPath(settings.endpoint)) {
     failOption(
       'chaos.endpoint',
-      'must be a URL path starting with /, without query, fragment or spaces; ' +
-        `received ${JSON.stringify(settings.endpoint)}`,
+      `must be ${ENDPOINT_RULE}; ` + `received ${JSON.stringify(settings.endpoint)}`,
     );
   }
 

@@ -39,3 +39,23 @@ export function isStaticSegment(segment: string): boolean {
 export function isDotSegment(segment: string): boolean {
   return segment === '.' || segment === '..';
 }
+
+/**
+ * What the path of a monitoring endpoint or of the chaos control routes may be: `/`, then
+ * static segments only (see {@link isStaticSegment}); an empty segment, as in a trailing `/`,
+ * is allowed. The config schema's `$defs/endpoint` pattern says the same.
+ */
+export const ENDPOINT_RULE: string =
+  "a URL path starting with / of letters, digits and ._~!$&'()+,;=@- (not %, * or :), " +
+  'without a . or .. segment';
+
+/** See {@link ENDPOINT_RULE}. */
+export function isEndpointPath(path: string): boolean {
+  return (
+    path.startsWith('/') &&
+    path
+      .slice(1)
+      .split('/')
+      .every((segment) => segment === '' || isStaticSegment(segment))
+  );
+}

@@ -59,6 +59,20 @@ test('an endpoint without a leading slash is refused, naming the option', () => 
   assert.match(message, '"health"');
 });
 
+test('an endpoint the router would read as a parameter, a wildcard or an escape is refused', () => {
+  for (const endpoint of ['/stats/:name', '/stats/*', '/stats%2F', '/ops/../health', '/.']) {
+    const message = readFailure({ metrics, config: { metrics: { endpoint } } });
+
+    assert.match(message, "'config.metrics.endpoint'");
+    assert.match(message, JSON.stringify(endpoint));
+  }
+  const settings = resolveMonitoringOptions({
+    metrics,
+    config: { metrics: { endpoint: '/ops/metrics/' }, health: { endpoint: "/ops/health(v1)'s" } },
+  });
+  assert.is(settings.endpoints.metrics.endpoint, '/ops/metrics/');
+});
+
 test('two enabled endpoints on one path are refused', () => {
   const config = { metrics: { endpoint: '/ops' }, resilience: { endpoint: '/ops' } };
 

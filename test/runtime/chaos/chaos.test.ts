@@ -223,6 +223,13 @@ test('an endpoint that is not a path fails when the server is created', () => {
     () => createChaosServer({ allowRuntimeControl: true, endpoint: 'chaos?x=1' }),
     /chaos\.endpoint/,
   );
+  for (const endpoint of ['/chaos/:fault', '/chaos/*', '/a/%41']) {
+    assert.throws(
+      () => createChaosServer({ allowRuntimeControl: true, endpoint }),
+      (error: Error) =>
+        error.message.includes('chaos.endpoint') && error.message.includes(endpoint),
+    );
+  }
 });
 
 test('without a token the chaos routes take any request', async () => {
