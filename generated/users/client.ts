@@ -28,108 +28,110 @@ import {
 } from './schemas.js';
 import type { NewUser, User } from './types.js';
 
+/**
+ * The settings every route of each profile shares, from the config's `resilience`: its
+ * retry, retry budget, circuit breaker, fallback, timeouts and bulkhead.
+ */
+export const USERS_PROFILES = {
+  default: {
+    profile: 'default',
+    retry: {
+      maxAttempts: 3,
+      backoff: 'exponential',
+      baseDelayMs: 1000,
+      maxDelayMs: 10000,
+      jitter: 'full',
+    },
+    retryBudget: { ratio: 0.2, minRetriesPerSecond: 1, windowMs: 10000 },
+    circuitBreaker: {
+      type: 'consecutive',
+      failureThreshold: 5,
+      recoveryTimeoutMs: 30000,
+      halfOpenMaxCalls: 3,
+    },
+    fallback: { enabled: true, strategy: 'cache' },
+    timeout: { attemptMs: 10000, totalMs: 60000 },
+  },
+  highAvailability: {
+    profile: 'highAvailability',
+    retry: {
+      maxAttempts: 5,
+      backoff: 'exponential',
+      baseDelayMs: 500,
+      maxDelayMs: 5000,
+      jitter: 'full',
+    },
+    retryBudget: { ratio: 0.2, minRetriesPerSecond: 1, windowMs: 10000 },
+    circuitBreaker: {
+      type: 'consecutive',
+      failureThreshold: 3,
+      recoveryTimeoutMs: 15000,
+      halfOpenMaxCalls: 5,
+    },
+    fallback: { enabled: true, strategy: 'alternative_service' },
+    timeout: { attemptMs: 10000, totalMs: 60000 },
+  },
+  fastFail: {
+    profile: 'fastFail',
+    retry: {
+      maxAttempts: 1,
+      backoff: 'fixed',
+      baseDelayMs: 100,
+      maxDelayMs: 10000,
+      jitter: 'full',
+    },
+    retryBudget: { ratio: 0.2, minRetriesPerSecond: 1, windowMs: 10000 },
+    circuitBreaker: {
+      type: 'consecutive',
+      failureThreshold: 2,
+      recoveryTimeoutMs: 5000,
+      halfOpenMaxCalls: 1,
+    },
+    fallback: { enabled: false, strategy: 'cache' },
+    timeout: { attemptMs: 10000, totalMs: 60000 },
+  },
+} as const;
+
 /** The policy of `GET /api/users` (profile `highAvailability`). */
 export const LIST_USERS_POLICY = {
+  ...USERS_PROFILES.highAvailability,
   route: 'GET /api/users',
-  profile: 'highAvailability',
   method: 'GET',
   idempotent: false,
-  retry: {
-    maxAttempts: 5,
-    backoff: 'exponential',
-    baseDelayMs: 500,
-    maxDelayMs: 5000,
-    jitter: 'full',
-  },
-  retryBudget: { ratio: 0.2, minRetriesPerSecond: 1, windowMs: 10000 },
-  circuitBreaker: {
-    type: 'consecutive',
-    failureThreshold: 3,
-    recoveryTimeoutMs: 15000,
-    halfOpenMaxCalls: 5,
-  },
-  fallback: { enabled: true, strategy: 'alternative_service' },
-  timeout: { attemptMs: 10000, totalMs: 60000 },
   cache: { ttlMs: 120000, staleTtlMs: 3600000 },
 } as const satisfies RoutePolicy;
 
 /** The policy of `GET /api/users/:id` (profile `default`). */
 export const GET_USER_POLICY = {
+  ...USERS_PROFILES.default,
   route: 'GET /api/users/:id',
-  profile: 'default',
   method: 'GET',
   idempotent: false,
-  retry: {
-    maxAttempts: 3,
-    backoff: 'exponential',
-    baseDelayMs: 1000,
-    maxDelayMs: 10000,
-    jitter: 'full',
-  },
-  retryBudget: { ratio: 0.2, minRetriesPerSecond: 1, windowMs: 10000 },
-  circuitBreaker: {
-    type: 'consecutive',
-    failureThreshold: 5,
-    recoveryTimeoutMs: 30000,
-    halfOpenMaxCalls: 3,
-  },
-  fallback: { enabled: true, strategy: 'cache' },
-  timeout: { attemptMs: 10000, totalMs: 60000 },
   cache: { ttlMs: 300000, staleTtlMs: 3600000 },
 } as const satisfies RoutePolicy;
 
 /** The policy of `POST /api/users` (profile `fastFail`). */
 export const CREATE_USER_POLICY = {
+  ...USERS_PROFILES.fastFail,
   route: 'POST /api/users',
-  profile: 'fastFail',
   method: 'POST',
   idempotent: false,
-  retry: { maxAttempts: 1, backoff: 'fixed', baseDelayMs: 100, maxDelayMs: 10000, jitter: 'full' },
-  retryBudget: { ratio: 0.2, minRetriesPerSecond: 1, windowMs: 10000 },
-  circuitBreaker: {
-    type: 'consecutive',
-    failureThreshold: 2,
-    recoveryTimeoutMs: 5000,
-    halfOpenMaxCalls: 1,
-  },
-  fallback: { enabled: false, strategy: 'cache' },
-  timeout: { attemptMs: 10000, totalMs: 60000 },
 } as const satisfies RoutePolicy;
 
 /** The policy of `PUT /api/users/:id` (profile `fastFail`). */
 export const UPDATE_USER_POLICY = {
+  ...USERS_PROFILES.fastFail,
   route: 'PUT /api/users/:id',
-  profile: 'fastFail',
   method: 'PUT',
   idempotent: false,
-  retry: { maxAttempts: 1, backoff: 'fixed', baseDelayMs: 100, maxDelayMs: 10000, jitter: 'full' },
-  retryBudget: { ratio: 0.2, minRetriesPerSecond: 1, windowMs: 10000 },
-  circuitBreaker: {
-    type: 'consecutive',
-    failureThreshold: 2,
-    recoveryTimeoutMs: 5000,
-    halfOpenMaxCalls: 1,
-  },
-  fallback: { enabled: false, strategy: 'cache' },
-  timeout: { attemptMs: 10000, totalMs: 60000 },
 } as const satisfies RoutePolicy;
 
 /** The policy of `DELETE /api/users/:id` (profile `fastFail`). */
 export const DELETE_USER_POLICY = {
+  ...USERS_PROFILES.fastFail,
   route: 'DELETE /api/users/:id',
-  profile: 'fastFail',
   method: 'DELETE',
   idempotent: false,
-  retry: { maxAttempts: 1, backoff: 'fixed', baseDelayMs: 100, maxDelayMs: 10000, jitter: 'full' },
-  retryBudget: { ratio: 0.2, minRetriesPerSecond: 1, windowMs: 10000 },
-  circuitBreaker: {
-    type: 'consecutive',
-    failureThreshold: 2,
-    recoveryTimeoutMs: 5000,
-    halfOpenMaxCalls: 1,
-  },
-  fallback: { enabled: false, strategy: 'cache' },
-  timeout: { attemptMs: 10000, totalMs: 60000 },
 } as const satisfies RoutePolicy;
 
 /** Options of {@link UsersClient}. */

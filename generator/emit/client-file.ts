@@ -4,6 +4,7 @@ import type {
   ClassMember,
   Declaration,
   Expression,
+  ObjectLiteral,
   ObjectMember,
   PropertySignature,
   TypeNode,
@@ -23,7 +24,8 @@ import {
 import { toWrappedJsDoc as doc, wrapJsDocText } from './jsdoc.js';
 import { toLiteral } from './literal.js';
 import { nameSchema, type ApiNames } from './names.js';
-import { buildRoutePolicy } from './route-policy.js';
+import { buildProfilePolicy, buildRouteSettings } from './route-policy.js';
+import { isIdentifierName } from './identifiers.js';
 import {
   describeRoute,
   listParameters,
@@ -40,8 +42,9 @@ interface Upstream {
 }
 
 /**
- * Builds the declarations of `client.ts`: one frozen `RoutePolicy` constant per route, the
- * options type, and the client class with one typed method per route.
+ * Builds the declarations of `client.ts`: the shared policies of the profiles the routes use,
+ * one frozen `RoutePolicy` constant per route (its profile's, spread, and its own settings),
+ * the options type, and the client class with one typed method per route.
  */
 export function buildClientCode(
   model: ApiModel,
@@ -49,25 +52,80 @@ export function buildClientCode(
   config: NormalizedConfig,
 ): Declaration[] {
   const upstream = findUpstream(model, config);
-  const policies = model.routes.map((route): Declaration => ({
-    kind: 'const',
-    isExported: true,
-    blankLineBefore: true,
-    docs: [doc(`The policy of \`${route.method} ${route.path}\` (profile \`${route.profile}\`).`)],
-    name: names.routes.get(route)!.policy,
-    initializer: {
-      kind: 'satisfies',
-      expression: { kind: 'as-const', expression: toLiteral(buildRoutePolicy(route, config)) },
-      type: typeReference('RoutePolicy'),
-    },
-  }));
+  const policies = model.routes.map((route): Declaration => {
+    const own = toLiteral(buildRouteSettings(route, config)) as ObjectLiteral;
+    const shared = member(names.profilesConstant, requireIdentifier(route.profile));
+
+    return {
+      kind: 'const',
+      isExported: true,
+      blankLineBefore: true,
+      docs: [
+        doc(`The policy of \`${route.method} ${route.path}\` (profile \`${route.profile}\`).`),
+      ],
+      name: names.routes.get(route)!.policy,
+      initializer: {
+        kind: 'satisfies',
+        expression: {
+          kind: 'as-const',
+          expression: objectLiteral([{ kind: 'spread', argument: shared }, ...own.members]),
+        },
+        type: typeReference('RoutePolicy'),
+      },
+    };
+  });
 
   return [
     ...buildImports(model, names),
+    buildProfilePolicies(model, names, config),
     ...policies,
     buildOptionsInterface(names, upstream),
     buildClientClass(model, names, upstream),
   ];
+}
+
+/**
+ * `<API>_PROFILES`: the policy settings of each profile the routes use, in the config's
+ * order, which each route's policy spreads. One breaker, budget and bulkhead serve all the
+ * routes of a profile at run time, so their numbers are written once, where a reviewer
+ * compares them with the config.
+ */
+function buildProfilePolicies(
+  model: ApiModel,
+  names: ApiNames,
+  config: NormalizedConfig,
+): Declaration {
+  const used = new Set(model.routes.map((route) => route.profile));
+  const profiles = Object.keys(config.resilience).filter((name) => used.has(name));
+
+  return {
+    kind: 'const',
+    isExported: true,
+    blankLineBefore: true,
+    docs: [
+      doc(
+        "The settings every route of each profile shares, from the config's `resilience`: " +
+          'its retry, retry budget, circuit breaker, fallback, timeouts and bulkhead.',
+      ),
+    ],
+    name: names.profilesConstant,
+    initializer: {
+      kind: 'as-const',
+      expression: objectLiteral(
+        profiles.map((name) => property(name, toLiteral(buildProfilePolicy(name, config)))),
+        true,
+      ),
+    },
+  };
+}
+
+/** A profile's name, which the config's schema makes an identifier name, to access bare. */
+function requireIdentifier(name: string): string {
+  if (!isIdentifierName(name)) {
+    throw new TypeError(`Internal error: the profile name '${name}' is not an identifier.`);
+  }
+
+  return name;
 }
 
 // TODO: one base URL per client — it matters once a contract spans several upstream

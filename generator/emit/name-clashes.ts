@@ -64,6 +64,7 @@ const DECLARATION_ROLES: Readonly<Record<keyof DeclarationNames, string>> = Obje
   createGateway: "gateway's factory function",
   routesConstant: 'route table',
   serverDefaultsConstant: "server's defaults",
+  profilesConstant: "profiles' shared policies",
 });
 
 const PART_ROLES: Readonly<Record<SchemaPart, string>> = Object.freeze({

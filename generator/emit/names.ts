@@ -30,6 +30,8 @@ export interface ApiNames {
   readonly routesConstant: string;
   /** `USERS_SERVER_DEFAULTS`, the config's monitoring and chaos settings. */
   readonly serverDefaultsConstant: string;
+  /** `USERS_PROFILES`, the policy settings each profile's routes share. */
+  readonly profilesConstant: string;
   /** The routes' names, in the model's order. */
   readonly routes: ReadonlyMap<RouteModel, RouteNames>;
 }
@@ -61,6 +63,7 @@ export function nameDeclarations(baseName: string): DeclarationNames {
     createGateway: `create${base}Gateway`,
     routesConstant: `${toConstantCase(base)}_ROUTES`,
     serverDefaultsConstant: `${toConstantCase(base)}_SERVER_DEFAULTS`,
+    profilesConstant: `${toConstantCase(base)}_PROFILES`,
   };
 }
 

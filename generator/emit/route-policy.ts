@@ -9,17 +9,24 @@ type JsonObject = { [key: string]: JsonValue };
 
 /**
  * The runtime's `RoutePolicy` of a route, as plain data: its profile's numbers from the
- * normalized config, joined with what the contract says of the route (method, cache,
- * idempotency). Generated code writes it as a frozen literal, so a reviewer reads every
- * number in the file. Keys are in a fixed order; settings that are off are left out.
+ * normalized config ({@link buildProfilePolicy}), joined with what the contract says of the
+ * route ({@link buildRouteSettings}). Keys are in a fixed order; settings that are off are
+ * left out.
  */
 export function buildRoutePolicy(route: RouteModel, config: NormalizedConfig): JsonObject {
-  const profile = config.resilience[route.profile]!;
+  return { ...buildProfilePolicy(route.profile, config), ...buildRouteSettings(route, config) };
+}
+
+/**
+ * The part of a `RoutePolicy` that every route of a profile shares: the profile's name and
+ * its retry, budget, breaker, fallback, timeouts and bulkhead. The runtime keeps one breaker,
+ * one budget and one bulkhead per profile, so these cannot differ between its routes; the
+ * generated client writes them once per profile, so a reviewer reads each number once.
+ */
+export function buildProfilePolicy(name: string, config: NormalizedConfig): JsonObject {
+  const profile = config.resilience[name]!;
   const policy: JsonObject = {
-    route: `${route.method} ${route.path}`,
     profile: profile.name,
-    method: route.method,
-    idempotent: route.idempotent,
     retry: {
       maxAttempts: profile.retry.maxAttempts,
       backoff: profile.retry.backoffType,
@@ -40,17 +47,29 @@ export function buildRoutePolicy(route: RouteModel, config: NormalizedConfig): J
       queueTimeoutMs: profile.bulkhead.queueTimeout,
     };
   }
+
+  return policy;
+}
+
+/** The part of a `RoutePolicy` that is the route's own: its identity, idempotency and cache. */
+export function buildRouteSettings(route: RouteModel, config: NormalizedConfig): JsonObject {
+  const profile = config.resilience[route.profile]!;
+  const settings: JsonObject = {
+    route: `${route.method} ${route.path}`,
+    method: route.method,
+    idempotent: route.idempotent,
+  };
   // A read with a fallback is cached even without @Cache, on the config's TTLs: the stale
   // answer is what the `cache` fallback serves, and without one it would have nothing.
   const cached = route.cache !== undefined || (route.method === 'GET' && profile.fallback.enabled);
   if (cached && config.cache.maxEntries > 0) {
-    policy.cache = {
+    settings.cache = {
       ttlMs: route.cache?.ttlMs ?? config.cache.ttl,
       staleTtlMs: route.cache?.staleTtlMs ?? config.cache.staleTtl,
     };
   }
 
-  return policy;
+  return settings;
 }
 
 function buildBudget(profile: NormalizedProfile): JsonValue {

@@ -336,6 +336,25 @@ generator('hostile strings compile under --strict and run no code when imported'
   ]);
 });
 
+generator('each route policy spreads the settings its profile shares, written once', async () => {
+  const users = await generateAndImport(EXAMPLE.contractPath);
+  const profiles = users.USERS_PROFILES as Record<string, Record<string, unknown>>;
+
+  // The example's routes use all three profiles of the config, in the config's order.
+  assert.equal(Object.keys(profiles), ['default', 'highAvailability', 'fastFail']);
+  assert.is(profiles['highAvailability']!['retry'], users.LIST_USERS_POLICY.retry);
+  assert.is(profiles['fastFail']!['circuitBreaker'], users.CREATE_USER_POLICY.circuitBreaker);
+  assert.equal(users.GET_USER_POLICY, {
+    ...profiles['default'],
+    route: 'GET /api/users/:id',
+    method: 'GET',
+    idempotent: false,
+    cache: { ttlMs: 300000, staleTtlMs: 3600000 },
+  });
+  // What a route of one profile shares, no route of another profile has.
+  assert.is.not(users.GET_USER_POLICY.retry, users.LIST_USERS_POLICY.retry);
+});
+
 generator('a fallback value that is an object is what the client answers', async () => {
   const contract = path.join(SCRATCH, `object-fallback-${process.pid}.api.ts`);
   await mkdir(path.join(ROOT, SCRATCH), { recursive: true });

@@ -167,6 +167,7 @@ const RESERVED_TYPES = [
   'createUsersGateway',
   'USERS_ROUTES',
   'USERS_SERVER_DEFAULTS',
+  'USERS_PROFILES',
   'GET_X_POLICY',
   'getXResponseSchema',
   'validateGetXResponse',
