@@ -5,7 +5,7 @@ import { RuntimeErrorCodes } from './error-codes.js';
 import { RuntimeError } from './errors.js';
 import { mergeDefined } from './metrics-options.js';
 import { isBreakerControl } from './monitoring-sources.js';
-import { ENDPOINT_RULE, isEndpointPath } from './server/path-syntax.js';
+import { ENDPOINT_RULE, isEndpointPath, listEndpointPaths } from './server/path-syntax.js';
 
 /** One endpoint's entry of the config's `monitoring` object (the seed's keys). */
 export interface EndpointConfig {
@@ -116,26 +116,32 @@ export function resolveMonitoringOptions(options: MonitoringOptions): Monitoring
   };
 }
 
-/** Joins an endpoint and a sub-path without doubling the slash (`/health` + `live`). */
-export function joinPath(endpoint: string, subPath: string): string {
-  return `${endpoint.replace(/\/+$/, '')}/${subPath}`;
-}
+export { joinPath } from './server/path-syntax.js';
 
 function checkEndpoints(endpoints: MonitoringSettings['endpoints']): void {
   const seen = new Map<string, string>();
   for (const [name, entry] of Object.entries(endpoints)) {
+    if (typeof entry.enabled !== 'boolean') {
+      fail(`config.${name}.enabled`, entry.enabled, 'true or false');
+    }
     if (typeof entry.endpoint !== 'string' || !isEndpointPath(entry.endpoint)) {
       fail(`config.${name}.endpoint`, entry.endpoint, ENDPOINT_RULE);
     }
-
-    const other = seen.get(entry.endpoint);
-    if (entry.enabled && other !== undefined) {
-      fail(`config.${name}.endpoint`, entry.endpoint, `a path other than ${other}'s`);
+    if (!entry.enabled) {
+      continue;
     }
-
-    if (entry.enabled) {
-      seen.set(entry.endpoint, name);
+    const paths = listEndpointPaths(name, entry.endpoint);
+    for (const path of paths) {
+      const other = seen.get(path);
+      if (other !== undefined) {
+        fail(
+          `config.${name}.endpoint`,
+          entry.endpoint,
+          `a path that ${other} does not serve too (${path})`,
+        );
+      }
     }
+    for (const path of paths) seen.set(path, `the ${name} endpoint`);
   }
 
   const { token } = endpoints.resilience;

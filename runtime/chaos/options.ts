@@ -1,6 +1,5 @@
-import { RuntimeErrorCodes } from '../error-codes.js';
-import { RuntimeError } from '../errors.js';
 import { ENDPOINT_RULE, isEndpointPath } from '../server/path-syntax.js';
+import { failServerOption } from '../server/served-paths.js';
 import { compileValidator, formatValidationErrors } from '../validation.js';
 import type { ValidationIssue } from '../validation.js';
 
@@ -155,24 +154,17 @@ export function resolveChaosOptions(
   };
   const [problem] = checkChaosState({ enabled: settings.enabled, faults: settings.faults }, routes);
   if (problem !== undefined) {
-    failOption(`chaos${problem.path.replace(/\//g, '.')}`, problem.message);
+    failServerOption(`chaos${problem.path.replace(/\//g, '.')}`, problem.message);
   }
   if (settings.token !== undefined && (typeof settings.token !== 'string' || !settings.token)) {
-    failOption('chaos.token', 'must be a non-empty string, or left out');
+    failServerOption('chaos.token', 'must be a non-empty string, or left out');
   }
   if (typeof settings.endpoint !== 'string' || !isEndpointPath(settings.endpoint)) {
-    failOption(
+    failServerOption(
       'chaos.endpoint',
       `must be ${ENDPOINT_RULE}; ` + `received ${JSON.stringify(settings.endpoint)}`,
     );
   }
 
   return settings;
-}
-
-function failOption(option: string, problem: string): never {
-  throw new RuntimeError(
-    RuntimeErrorCodes.INVALID_SERVER_OPTIONS,
-    `Server option '${option}' ${problem}`,
-  );
 }

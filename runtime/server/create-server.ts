@@ -7,6 +7,8 @@ import { systemClock } from '../clock.js';
 import { EventHub } from '../emitter.js';
 import { mergeDefined } from '../metrics-options.js';
 import { monitoringPlugin } from '../monitoring.js';
+import { resolveMonitoringOptions } from '../monitoring-options.js';
+import { checkServedPaths } from './served-paths.js';
 import { closeIfDraining, createTaggingHook, tagAnswer } from './answer-tags.js';
 import { answerRoutingError, handleClientError } from './client-errors.js';
 import { sendErrorAnswer, ServerErrorCodes } from './error-body.js';
@@ -76,6 +78,12 @@ export function createResilientServer<H>(
   const prepared = prepareRoutes(routes, options.handlers, { clock, events });
   const labels = prepared.map((route) => route.label);
   const chaos = resolveChaosOptions(settings.chaos, labels);
+  const endpoints = monitoring === undefined ? undefined : resolveMonitoringOptions(monitoring);
+  checkServedPaths(
+    prepared.map(({ route }) => route),
+    endpoints?.endpoints,
+    chaos,
+  );
   const deps: RouteHandlerDeps = {
     clock,
     idempotency: new IdempotencyStore(settings.idempotency, clock),

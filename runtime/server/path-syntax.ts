@@ -59,3 +59,37 @@ export function isEndpointPath(path: string): boolean {
       .every((segment) => segment === '' || isStaticSegment(segment))
   );
 }
+
+/** The paths below the health endpoint that it serves as well: liveness and readiness. */
+export const HEALTH_PROBES: readonly string[] = Object.freeze(['live', 'ready']);
+
+/** Joins an endpoint and a sub-path without doubling the slash (`/health` + `live`). */
+export function joinPath(endpoint: string, subPath: string): string {
+  return `${endpoint.replace(/\/+$/, '')}/${subPath}`;
+}
+
+/**
+ * The paths a monitoring endpoint answers GET on: its own, and for `health` its probes
+ * (`<endpoint>/live`, `<endpoint>/ready`).
+ */
+export function listEndpointPaths(name: string, endpoint: string): string[] {
+  return name === 'health'
+    ? [endpoint, ...HEALTH_PROBES.map((probe) => joinPath(endpoint, probe))]
+    : [endpoint];
+}
+
+/**
+ * Tells whether the route URL `url` (static segments and `:name` parameters) answers a
+ * request for the static `path`: segment by segment, a parameter takes any non-empty one.
+ */
+export function routeAnswersPath(url: string, path: string): boolean {
+  const routeSegments = url.split('/');
+  const pathSegments = path.split('/');
+
+  return (
+    routeSegments.length === pathSegments.length &&
+    routeSegments.every((segment, index) =>
+      segment.startsWith(':') ? pathSegments[index] !== '' : segment === pathSegments[index],
+    )
+  );
+}

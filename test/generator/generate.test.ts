@@ -437,6 +437,29 @@ generator(
   },
 );
 
+generator('an endpoint a contract route answers too is located; none is written', async () => {
+  const configPath = 'test/fixtures/generate/endpoint-route-clashes.config.json';
+  const outDir = scratch();
+  const error = await generate({ ...EXAMPLE, configPath, outDir, cwd: ROOT }).catch(
+    (caught: unknown) => caught,
+  );
+
+  assert.ok(isConfigError(error));
+  assert.equal(
+    error.errors.map(({ code, pointer, line }) => [code, pointer, line]),
+    [
+      ['RG_CONFIG_ENDPOINT_CLASH', '/monitoring/metrics/endpoint', 4],
+      ['RG_CONFIG_ENDPOINT_CLASH', '/monitoring/health/endpoint', 5],
+      ['RG_CONFIG_ENDPOINT_CLASH', '/chaos/endpoint', 8],
+    ],
+  );
+  assert.match(error.errors[0]!.message, "the contract's route 'GET /api/users' answers too");
+  assert.match(error.errors[1]!.message, "the contract's route 'GET /api/users/:id' answers too");
+  // The chaos routes' path is one GET /api/users/:id matches; the resilience one is too deep.
+  assert.match(error.errors[2]!.message, "route 'GET /api/users/:id'");
+  assert.not.ok(await exists(outDir));
+});
+
 generator('the CLI prints each unknown chaos route as a located config diagnostic', async () => {
   const outDir = scratch();
   const args = ['--config', CHAOS_TYPOS, '--contract', EXAMPLE.contractPath, '--out', outDir];

@@ -78,7 +78,18 @@ test('two enabled endpoints on one path are refused', () => {
 
   assert.match(
     readFailure({ metrics, config }),
-    "config.resilience.endpoint' must be a path other than metrics's",
+    "config.resilience.endpoint' must be a path that the metrics endpoint does not serve too (/ops)",
+  );
+  assert.match(
+    readFailure({
+      metrics,
+      config: { health: { endpoint: '/ops' }, metrics: { endpoint: '/ops/ready' } },
+    }),
+    "'config.health.endpoint' must be a path that the metrics endpoint does not serve too (/ops/ready)",
+  );
+  assert.match(
+    readFailure({ metrics, config: { metrics: { enabled: 'yes' as unknown as boolean } } }),
+    "'config.metrics.enabled' must be true or false",
   );
   const disabled = { ...config, resilience: { endpoint: '/ops', enabled: false } };
   assert.is(

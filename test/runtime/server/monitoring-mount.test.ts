@@ -26,6 +26,60 @@ test('with the monitoring option the three endpoints are served next to the rout
   assert.is((await app.inject({ url: '/api/users/1' })).statusCode, 200);
 });
 
+test('an endpoint that a route answers too is refused when the server is made', () => {
+  const metrics = new MetricsRegistry();
+  const cases = [
+    // The same path as a route: fastify would refuse the second route with its own error.
+    [
+      { metrics: { endpoint: '/api/users' } },
+      'monitoring.config.metrics.endpoint',
+      'GET /api/users',
+    ],
+    // A path a route's parameter matches: the route would lose those requests silently.
+    [
+      { health: { endpoint: '/api/users/health' } },
+      'monitoring.config.health.endpoint',
+      'GET /api/users/:id',
+    ],
+  ] as const;
+  for (const [config, option, route] of cases) {
+    const error = catchError(() =>
+      createUsersServer(createMemoryHandlers(), { monitoring: { metrics, config } }, routes),
+    );
+    assert.is(error?.code, 'RT_INVALID_SERVER_OPTIONS', option);
+    assert.match(error?.message ?? '', `'${option}'`);
+    assert.match(error?.message ?? '', `'${route}'`);
+  }
+  // A path only a route of another method has is free.
+  const onlyPosts = buildUserRoutes().filter((route) => route.method !== 'GET');
+  const app = createUsersServer(
+    createMemoryHandlers(),
+    { monitoring: { metrics, config: { metrics: { endpoint: '/api/users' } } } },
+    onlyPosts,
+  );
+  assert.ok(app);
+});
+
+test('chaos control on a monitoring path, or health probes on another endpoint, are refused', () => {
+  const metrics = new MetricsRegistry();
+  const chaos = catchError(() =>
+    createUsersServer(createMemoryHandlers(), {
+      monitoring: { metrics },
+      chaos: { allowRuntimeControl: true, endpoint: '/health/ready' },
+    }),
+  );
+  assert.is(chaos?.code, 'RT_INVALID_SERVER_OPTIONS');
+  assert.match(chaos?.message ?? '', "'chaos.endpoint'");
+
+  const probe = catchError(() =>
+    createUsersServer(createMemoryHandlers(), {
+      monitoring: { metrics, config: { metrics: { endpoint: '/health/live' } } },
+    }),
+  );
+  assert.is(probe?.code, 'RT_INVALID_MONITORING_OPTIONS');
+  assert.match(probe?.message ?? '', '/health/live');
+});
+
 test("/resilience lists the routes' bulkheads after the given sources", async () => {
   const metrics = new MetricsRegistry();
   const client: ResilienceSource = {
@@ -118,5 +172,15 @@ test('the server feeds its events to the monitoring metrics registry', async () 
   assert.is(rejected.statusCode, 503);
   assert.equal(recorded, ['reject']);
 });
+
+function catchError(make: () => unknown): (Error & { code?: string }) | undefined {
+  try {
+    make();
+  } catch (error) {
+    return error as Error & { code?: string };
+  }
+
+  return undefined;
+}
 
 test.run();
