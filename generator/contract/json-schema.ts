@@ -80,19 +80,25 @@ export function buildTypeSchema(type: TypeIR, options: SchemaOptions = {}): Json
 }
 
 /**
- * Bounds an integer's schema to the integers JavaScript holds exactly, where the contract set
- * no bound of its own on that side. JSON.parse reads `9007199254740993` as
- * `9007199254740992`: a body would reach the handler with a number nobody sent. Path, query
- * and header integers are refused past these bounds as text already (numeric-text.ts).
+ * Bounds an integer's schema to the integers JavaScript holds exactly: JSON.parse reads
+ * `9007199254740993` as `9007199254740992`, so a body would reach the handler with a number
+ * nobody sent. A side the contract leaves open gets the safe bound, and a contract bound past
+ * it is narrowed to it, so that bodies get what path, query and header integers get as text
+ * (numeric-text.ts refuses unsafe ones there whatever the schema says).
  */
 function boundToSafeIntegers(schema: JsonSchema): JsonSchema {
-  const hasLower = schema['minimum'] !== undefined || schema['exclusiveMinimum'] !== undefined;
-  const hasUpper = schema['maximum'] !== undefined || schema['exclusiveMaximum'] !== undefined;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum } = schema;
+  const lowerIsSafe =
+    (typeof minimum === 'number' && minimum >= Number.MIN_SAFE_INTEGER) ||
+    (typeof exclusiveMinimum === 'number' && exclusiveMinimum >= Number.MIN_SAFE_INTEGER - 1);
+  const upperIsSafe =
+    (typeof maximum === 'number' && maximum <= Number.MAX_SAFE_INTEGER) ||
+    (typeof exclusiveMaximum === 'number' && exclusiveMaximum <= Number.MAX_SAFE_INTEGER + 1);
 
   return {
     ...schema,
-    ...(hasLower ? {} : { minimum: Number.MIN_SAFE_INTEGER }),
-    ...(hasUpper ? {} : { maximum: Number.MAX_SAFE_INTEGER }),
+    ...(lowerIsSafe ? {} : { minimum: Number.MIN_SAFE_INTEGER }),
+    ...(upperIsSafe ? {} : { maximum: Number.MAX_SAFE_INTEGER }),
   };
 }
 

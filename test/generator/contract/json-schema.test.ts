@@ -201,6 +201,21 @@ test('an integer takes the safe bounds only on the sides the contract left open'
     exclusiveMaximum: 9,
     minimum: Number.MIN_SAFE_INTEGER,
   });
+  // A bound past the safe integers is narrowed to them; an exclusive one stays as written.
+  assert.equal(buildTypeSchema({ kind: 'integer', minimum: -1e20, maximum: 1e20 }), {
+    type: 'integer',
+    ...safe,
+  });
+  assert.equal(buildTypeSchema({ kind: 'integer', exclusiveMaximum: 1e20 }), {
+    type: 'integer',
+    exclusiveMaximum: 1e20,
+    ...safe,
+  });
+  assert.equal(buildTypeSchema({ kind: 'integer', exclusiveMaximum: 2 ** 53 }), {
+    type: 'integer',
+    exclusiveMaximum: 2 ** 53,
+    minimum: Number.MIN_SAFE_INTEGER,
+  });
   assert.equal(buildTypeSchema({ kind: 'number' }), { type: 'number' });
 });
 
