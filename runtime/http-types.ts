@@ -5,22 +5,25 @@ import type { QueryParams } from './http-url.js';
 import type { ResilienceRegistry } from './registry.js';
 import type { RoutePolicy } from './route-policy.js';
 
-/** Options of {@link createResilientHttp}. */
+/**
+ * Options of {@link createResilientHttp}. An option left `undefined` takes its default, so
+ * that a caller compiled with `exactOptionalPropertyTypes` may pass its own optional values on.
+ */
 export interface ResilientHttpOptions {
   /** The upstream's base URL, such as `https://users.internal`. Paths are relative to it. */
   readonly baseURL: string;
   /** The `alternative_service` fallback: the same paths on another base URL. */
-  readonly alternativeBaseURL?: string;
+  readonly alternativeBaseURL?: string | undefined;
   /** An axios instance to use (axios-retry is attached to it once); default a new one. */
-  readonly axios?: AxiosInstance;
+  readonly axios?: AxiosInstance | undefined;
   /** The live policies the calls share (breakers, bulkheads, budgets, cache, events). */
   readonly registry: ResilienceRegistry;
   /** Headers sent with every request (a request's own headers win). */
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
   /** The upstream's name: breakers are then kept per `profile@service`. Default: per profile. */
-  readonly service?: string;
+  readonly service?: string | undefined;
   /** Makes idempotency keys; default `crypto.randomUUID`. */
-  readonly createIdempotencyKey?: () => string;
+  readonly createIdempotencyKey?: (() => string) | undefined;
   /**
    * The largest answer body read, in bytes (an integer ≥ 1); a longer answer fails its call,
    * without a retry, with a {@link ResponseTooLargeError} as soon as the limit is passed (a read
@@ -28,7 +31,7 @@ export interface ResilientHttpOptions {
    * the `maxContentLength` of the `axios` instance given, when it sets one, else
    * `RUNTIME_DEFAULTS.http.maxResponseBytes` (10 MiB).
    */
-  readonly maxResponseBytes?: number;
+  readonly maxResponseBytes?: number | undefined;
 }
 
 /** What a generated method sends. */

@@ -568,10 +568,21 @@ async function generateAndImport(contractPath: string) {
   return import(pathToFileURL(path.join(ROOT, outDir, 'index.ts')).href);
 }
 
-/** Type-checks one file and what it imports with the flags generated code must pass. */
+/**
+ * Type-checks one file and what it imports with the flags generated code must pass: the
+ * strictest a user's project may set. Only the generated folder's diagnostics count; the
+ * runtime's sources, read through the `source` condition, answer to the repository's own
+ * settings (a user's project reads its declarations instead).
+ */
 function compile(entry: string): string[] {
+  const folder = path.dirname(entry);
   const program = ts.createProgram([entry], {
     strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    noPropertyAccessFromIndexSignature: true,
+    noImplicitOverride: true,
+    noImplicitReturns: true,
     noUnusedLocals: true,
     noUnusedParameters: true,
     noEmit: true,
@@ -585,7 +596,21 @@ function compile(entry: string): string[] {
 
   return ts
     .getPreEmitDiagnostics(program)
-    .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    .filter(
+      (diagnostic) => diagnostic.file === undefined || isInside(folder, diagnostic.file.fileName),
+    )
+    .map((diagnostic) => {
+      const where =
+        diagnostic.file === undefined ? '' : `${path.basename(diagnostic.file.fileName)}: `;
+
+      return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+    });
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 generator.run();
