@@ -23,6 +23,7 @@ interface Waiter {
  *
  * @example
  * ```ts
+ * // `policy` retries after 100 ms, without jitter or time limits (which are sleeps too).
  * const clock = new FakeClock();
  * const call = registry.execute(policy, fn);
  * await clock.waitForPending();

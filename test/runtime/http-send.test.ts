@@ -43,6 +43,41 @@ async function withUpstream(script: Script, body: (s: Setup) => Promise<void>, s
 const refusals = (events: ResilienceEvent[]): string[] =>
   events.flatMap((e) => (e.type === 'retry-refused' ? [e.reason] : []));
 
+test('the FakeClock example of docs/runtime.md works as written', () =>
+  withUpstream(
+    (_req, i) => (i === 0 ? { status: 503 } : { body: { id: 1 } }),
+    async ({ clock, http }) => {
+      const GET_USER = {
+        route: 'GET /api/users/:id',
+        profile: 'default',
+        method: 'GET',
+        idempotent: false,
+        retry: {
+          maxAttempts: 3,
+          backoff: 'exponential',
+          baseDelayMs: 1000,
+          maxDelayMs: 10000,
+          jitter: 'full',
+        },
+        circuitBreaker: { failureThreshold: 5, recoveryTimeoutMs: 30000, halfOpenMaxCalls: 3 },
+        fallback: { enabled: true, strategy: 'cache' },
+        cache: { ttlMs: 300000, staleTtlMs: 3600000 },
+        timeout: { attemptMs: 2000, totalMs: 10000 },
+      } as const satisfies RoutePolicy;
+      // From here on, the example's lines.
+      const { timeout: _timeout, ...untimed } = GET_USER;
+      const RETRIED = { ...untimed, retry: { ...GET_USER.retry, jitter: false } } as const;
+      const answer = http.request(RETRIED, { path: '/api/users/1' });
+      await clock.waitForPending();
+      assert.equal(
+        clock.pending.map((sleep) => sleep.ms),
+        [1000],
+      );
+      await clock.advance(1000);
+      assert.is((await answer).attempts, 2);
+    },
+  ));
+
 test('503, 503, 200 takes three attempts with waits of exactly 100 then 200 ms', () =>
   withUpstream(
     (_req, i) => (i < 2 ? { status: 503 } : { body: { id: 1 } }),
