@@ -110,7 +110,36 @@ export function formatDiagnostic(diagnostic: ConfigDiagnostic): string {
   const prefix = diagnostic.severity === 'warning' ? 'warning: ' : '';
   const hint = diagnostic.hint === undefined ? '' : `; ${diagnostic.hint}`;
 
-  return `${place}  ${pointer}  ${prefix}${diagnostic.message}${hint} [${diagnostic.code}]`;
+  return escapeControls(
+    `${place}  ${pointer}  ${prefix}${diagnostic.message}${hint} [${diagnostic.code}]`,
+  );
+}
+
+/**
+ * A diagnostic is one line, which editors and CI annotations read line by line; a config's
+ * keys may hold a line break or another control character (`"c\nd"`), which the pointer and
+ * the message quote. Each becomes its JSON escape (`\n`, `\u2028`), tabs included.
+ */
+function escapeControls(text: string): string {
+  let escaped = '';
+  for (const character of text) {
+    escaped += isControl(character.charCodeAt(0)) ? escapeCharacter(character) : character;
+  }
+
+  return escaped;
+}
+
+/** C0 and C1 controls, DEL, and Unicode's line and paragraph separators. */
+function isControl(code: number): boolean {
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+
+function escapeCharacter(character: string): string {
+  const json = JSON.stringify(character);
+
+  return json.length === 4
+    ? json.slice(1, -1)
+    : `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 function findOffset(finding: ConfigFinding, positions: ReadonlyMap<string, JsonPosition>): number {

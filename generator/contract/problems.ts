@@ -118,8 +118,9 @@ function compareText(a: string, b: string): number {
 /**
  * A problem is one line of the report, which editors and CI annotations read line by line;
  * code quoted from the contract (a broken decorator running on into the next line) may span
- * several, so each line break and the indentation after it become one space.
+ * several, so each line break (Unicode's line and paragraph separators included) and the
+ * indentation after it become one space.
  */
 function toOneLine(text: string): string {
-  return text.replace(/[ \t]*(?:\r\n|\r|\n)\s*/g, ' ');
+  return text.replace(/[ \t]*(?:\r\n|[\r\n\u0085\u2028\u2029])\s*/g, ' ');
 }

@@ -35,6 +35,17 @@ test('a warning says so, and the root pointer prints as (root)', () => {
   );
 });
 
+test('a key holding a line break or a control character prints on one line, escaped', () => {
+  const key = 'c\nd\u2028e\u0007';
+  const diagnostic = { ...base, pointer: `/resilience/${key}`, message: `unknown key '${key}'` };
+
+  assert.is(
+    formatDiagnostic(diagnostic),
+    "config.json:5:9  /resilience/c\\nd\\u2028e\\u0007  unknown key 'c\\nd\\u2028e\\u0007'; " +
+      "did you mean 'maxAttempts'? [RG_CONFIG_UNKNOWN_KEY]",
+  );
+});
+
 test('findings are placed at their key, their value, or their nearest written parent', () => {
   const text = '{\n  "a": {\n    "b": 1\n  }\n}';
   const positions = new Map([

@@ -334,6 +334,14 @@ test('a broken decorator quoted in a message keeps the problem on one line', () 
   assert.ok(errors.every((error) => !/[\r\n]/.test(`${error.message}${error.hint ?? ''}`)));
 });
 
+test('a Unicode line separator in quoted contract code breaks no line either', () => {
+  const { errors } = readInMemory(listRoute('  @@@\u2028  @Cache({ ttl: 1 })'));
+
+  const unknown = errors.find((error) => error.code === Codes.CONTRACT_DECORATOR_UNKNOWN);
+  assert.match(unknown?.message ?? '', 'unknown decorator @@@ @Cache({ ttl: 1 }):');
+  assert.ok(errors.every((error) => !/[\r\n\u2028\u2029]/.test(error.message)));
+});
+
 test('a fallback mismatch names each mismatch in its message', () => {
   const { errors } = readInMemory(listRoute("  @FallbackValue([{ id: 'x' }])"));
 
