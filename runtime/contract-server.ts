@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ChaosOptions } from './chaos/options.js';
 import { MetricsRegistry } from './metrics.js';
-import type { MonitoringConfig, MonitoringOptions } from './monitoring-options.js';
+import { mergeDefined } from './metrics-options.js';
+import type {
+  EndpointConfig,
+  MonitoringConfig,
+  MonitoringOptions,
+  ResilienceEndpointConfig,
+} from './monitoring-options.js';
 import type { ResilienceRegistry } from './registry.js';
 import { createResilientServer } from './server/create-server.js';
 import type { ResilientServerOptions } from './server/server-options.js';
@@ -16,7 +22,8 @@ export interface MonitoredClient {
 export interface ContractServerOptions<H> extends Omit<ResilientServerOptions<H>, 'monitoring'> {
   /**
    * The monitoring endpoints. Default: the config's endpoints, fed by a new metrics registry.
-   * Pass `false` to serve none, or some options (your own `metrics`, `isReady`) to merge in.
+   * Pass `false` to serve none, or some options (your own `metrics`, `isReady`, a `token` in
+   * `config.resilience`) to merge in: each key given wins over the config's.
    */
   readonly monitoring?: Partial<MonitoringOptions> | false;
   /**
@@ -49,7 +56,10 @@ export function createContractServer<H>(
   const app = createResilientServer(routes, {
     ...options,
     monitoring,
-    chaos: options.chaos ?? defaults.chaos,
+    chaos:
+      options.chaos === undefined || defaults.chaos === undefined
+        ? (options.chaos ?? defaults.chaos)
+        : mergeDefined<ChaosOptions>(defaults.chaos, options.chaos),
   });
   if (monitoring !== undefined) {
     const unsubscribes = clients.map((client) => client.registry.on(monitoring.metrics.listener));
@@ -74,7 +84,23 @@ function resolveMonitoring<H>(
   return {
     ...given,
     metrics: given.metrics ?? new MetricsRegistry({ clock: options.clock }),
-    config: given.config ?? defaults.monitoring,
+    config: mergeMonitoringConfig(defaults.monitoring, given.config),
     sources: [...clients.map((client) => client.registry), ...(given.sources ?? [])],
+  };
+}
+
+/** The config's endpoints with what the options say of each over them, key by key. */
+function mergeMonitoringConfig(
+  config: MonitoringConfig,
+  given: MonitoringConfig | undefined,
+): MonitoringConfig {
+  if (given === undefined) {
+    return config;
+  }
+
+  return {
+    metrics: mergeDefined<EndpointConfig>(config.metrics ?? {}, given.metrics),
+    health: mergeDefined<EndpointConfig>(config.health ?? {}, given.health),
+    resilience: mergeDefined<ResilienceEndpointConfig>(config.resilience ?? {}, given.resilience),
   };
 }

@@ -407,6 +407,34 @@ generator(
     assert.match(server, /kind: 'latency', latencyMs: 200/);
     assert.match(server, /endpoint: '\/chaos'/);
     assert.equal(compile(path.join(ROOT, outDir, 'index.ts')), []);
+
+    // A token given at start wins over the config's, and the config's other chaos keys stay.
+    const users = await import(pathToFileURL(path.join(ROOT, outDir, 'index.ts')).href);
+    const handlers = new Proxy({}, { get: () => async () => ({}) });
+    const app = users.createUsersServer({
+      handlers,
+      chaos: { token: 'from-env' },
+      monitoring: { config: { resilience: { allowControl: true, token: 'from-env' } } },
+    });
+    try {
+      const read = (token: string) =>
+        app.inject({ url: '/chaos', headers: { authorization: `Bearer ${token}` } });
+      assert.is((await read('t0k3n')).statusCode, 401);
+      const state = await read('from-env');
+      assert.is(state.statusCode, 200);
+      assert.is(state.json().faults.length, 3);
+      const isolate = (token?: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/resilience/breakers/nothing/isolate',
+          headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+        });
+      assert.is((await isolate()).statusCode, 401);
+      assert.is((await isolate('from-env')).statusCode, 404, 'authorized; no such breaker');
+      assert.is((await app.inject({ url: '/metrics' })).statusCode, 200);
+    } finally {
+      await app.close();
+    }
   },
 );
 
