@@ -49,6 +49,10 @@ export function buildRouteSchemas(route: RouteModel, model: ApiModel): RouteSche
   }
   const schemas: RouteSchemas = {};
   if (route.pathParams.length > 0) {
+    // A parameter may be typed by a named alias (`type Small = Integer`): then it is a `$ref`.
+    const reachesNamed = route.pathParams.some(
+      (param) => listReachedTypes(param.type, model.types).length > 0,
+    );
     schemas.params = {
       type: 'object',
       properties: Object.fromEntries(
@@ -56,6 +60,7 @@ export function buildRouteSchemas(route: RouteModel, model: ApiModel): RouteSche
       ),
       required: route.pathParams.map((param) => param.name),
       additionalProperties: false,
+      ...(reachesNamed ? { $defs: DEFINITIONS } : {}),
     };
   }
   if (route.query !== undefined) {

@@ -355,6 +355,27 @@ generator('each route policy spreads the settings its profile shares, written on
   assert.is.not(users.GET_USER_POLICY.retry, users.LIST_USERS_POLICY.retry);
 });
 
+generator('a path parameter typed by a named alias is validated through $defs', async () => {
+  const api = await generateAndImport('test/fixtures/generate/alias-params.api.ts');
+  const app = api.createRefServer({
+    monitoring: false,
+    handlers: {
+      byPath: async (v: number) => `path ${v}`,
+      byQuery: async (query: { v?: number }) => `query ${query.v}`,
+      byBody: async (body: { v: number }) => `body ${body.v}`,
+    },
+  });
+  try {
+    const status = async (url: string) => (await app.inject({ url })).statusCode;
+    assert.is((await app.inject({ url: '/api/p/5' })).json(), 'path 5');
+    assert.is(await status('/api/p/11'), 400, 'the alias bound: @maximum 10');
+    assert.is(await status('/api/p/1e1'), 400, 'digits only, as for any integer parameter');
+    assert.is(await status('/api/q?v=11'), 400);
+  } finally {
+    await app.close();
+  }
+});
+
 generator('a fallback value that is an object is what the client answers', async () => {
   const contract = path.join(SCRATCH, `object-fallback-${process.pid}.api.ts`);
   await mkdir(path.join(ROOT, SCRATCH), { recursive: true });
