@@ -2,7 +2,7 @@ import type { ConfigFinding } from './config/diagnostics.js';
 import { formatPointer } from './config/json-pointer.js';
 import { describeServed, listServedEndpointPaths } from './config/check-monitoring.js';
 import type { JsonObject } from './config/json-object.js';
-import { routeAnswersPath } from '../runtime/server/path-syntax.js';
+import { routesOverlap } from '../runtime/server/path-syntax.js';
 import type { NormalizedConfig } from './config/types.js';
 import { GeneratorErrorCodes } from './error-codes.js';
 import type { ApiModel } from './model.js';
@@ -53,7 +53,11 @@ function checkEndpointsAgainstRoutes(config: NormalizedConfig, model: ApiModel):
     monitoring: {
       metrics: { enabled: metrics.enabled, endpoint: metrics.endpoint },
       health: { enabled: health.enabled, endpoint: health.endpoint },
-      resilience: { enabled: resilience.enabled, endpoint: resilience.endpoint },
+      resilience: {
+        enabled: resilience.enabled,
+        endpoint: resilience.endpoint,
+        allowControl: resilience.allowControl,
+      },
     },
     chaos: {
       allowRuntimeControl: config.chaos.allowRuntimeControl,
@@ -65,7 +69,7 @@ function checkEndpointsAgainstRoutes(config: NormalizedConfig, model: ApiModel):
   for (const served of listServedEndpointPaths(endpoints)) {
     const route = model.routes.find(
       (candidate) =>
-        served.methods.includes(candidate.method) && routeAnswersPath(candidate.path, served.path),
+        served.methods.includes(candidate.method) && routesOverlap(candidate.path, served.path),
     );
     if (route === undefined || reported.has(served.name)) continue;
     reported.add(served.name);

@@ -27,7 +27,7 @@ export interface ResilienceEndpointConfig extends EndpointConfig {
    * none, so anyone who reaches the routes may use them; set one whenever the port is
    * reachable from outside. No env var is read here: pass `process.env.X` yourself.
    */
-  readonly token?: string;
+  readonly token?: string | undefined;
 }
 
 /** The config's `monitoring` object, as `config.json` holds it. */
@@ -119,7 +119,7 @@ export function resolveMonitoringOptions(options: MonitoringOptions): Monitoring
 export { joinPath } from './server/path-syntax.js';
 
 function checkEndpoints(endpoints: MonitoringSettings['endpoints']): void {
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { name: string; endpoint: string }>();
   for (const [name, entry] of Object.entries(endpoints)) {
     if (typeof entry.enabled !== 'boolean') {
       fail(`config.${name}.enabled`, entry.enabled, 'true or false');
@@ -133,15 +133,20 @@ function checkEndpoints(endpoints: MonitoringSettings['endpoints']): void {
     const paths = listEndpointPaths(name, entry.endpoint);
     for (const path of paths) {
       const other = seen.get(path);
-      if (other !== undefined) {
-        fail(
-          `config.${name}.endpoint`,
-          entry.endpoint,
-          `a path that ${other} does not serve too (${path})`,
-        );
-      }
+      if (other === undefined) continue;
+      // Blame the endpoint that is this path itself, not the one it is a probe of.
+      const [at, by] =
+        path === entry.endpoint || other.endpoint !== path
+          ? [name, other.name]
+          : [other.name, name];
+      const atEndpoint = at === name ? entry.endpoint : other.endpoint;
+      fail(
+        `config.${at}.endpoint`,
+        atEndpoint,
+        `a path that the ${by} endpoint does not serve too (${path})`,
+      );
     }
-    for (const path of paths) seen.set(path, `the ${name} endpoint`);
+    for (const path of paths) seen.set(path, { name, endpoint: entry.endpoint });
   }
 
   const { token } = endpoints.resilience;

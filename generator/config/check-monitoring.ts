@@ -2,7 +2,7 @@ import { GeneratorErrorCodes } from '../error-codes.js';
 import type { ConfigFinding } from './diagnostics.js';
 import { CONFIG_DEFAULTS } from './defaults.js';
 import { mergeDeep, readPath, type JsonObject } from './json-object.js';
-import { listEndpointPaths } from '../../runtime/server/path-syntax.js';
+import { listBreakerControlUrls, listEndpointPaths } from '../../runtime/server/path-syntax.js';
 
 /** An endpoint of the generated server, and the switch that makes it exist. */
 interface EndpointSpec {
@@ -21,7 +21,10 @@ const ENDPOINTS: readonly EndpointSpec[] = [
   { section: ['chaos'], switch: 'allowRuntimeControl', methods: ['GET', 'PUT'] },
 ];
 
-/** A path an endpoint that is on serves: its own, or one of health's probes below it. */
+/**
+ * A path an endpoint that is on serves: its own, one of health's probes below it, or a route
+ * URL of the breaker control below the resilience endpoint (`/resilience/breakers/:name/reset`).
+ */
 export interface ServedEndpointPath {
   readonly path: string;
   readonly methods: readonly string[];
@@ -57,14 +60,24 @@ export function listServedEndpointPaths(config: JsonObject): ServedEndpointPath[
     const name = spec.section.join('.');
     const pointer = `/${spec.section.join('/')}/endpoint`;
 
-    return listEndpointPaths(spec.section.at(-1)!, endpoint).map((path) => ({
+    const served = (path: string, methods: readonly string[]): ServedEndpointPath => ({
       path,
-      methods: spec.methods,
+      methods,
       name,
       pointer,
       endpoint,
       written,
-    }));
+    });
+    const controlled =
+      name === 'monitoring.resilience' &&
+      readPath(effective, [...spec.section, 'allowControl']) === true;
+
+    return [
+      ...listEndpointPaths(spec.section.at(-1)!, endpoint).map((path) =>
+        served(path, spec.methods),
+      ),
+      ...(controlled ? listBreakerControlUrls(endpoint).map((url) => served(url, ['POST'])) : []),
+    ];
   });
 }
 

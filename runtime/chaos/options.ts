@@ -51,7 +51,7 @@ export interface ChaosOptions {
    * constant time). Default: none, so anyone who reaches the port may change the faults; set
    * one whenever the port is reachable from outside. No env var is read: pass it yourself.
    */
-  readonly token?: string;
+  readonly token?: string | undefined;
   /** Where the control routes live. Default: `/chaos`. */
   readonly endpoint?: string;
   /** The fault rules. Default: none. */

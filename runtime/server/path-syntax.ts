@@ -78,18 +78,32 @@ export function listEndpointPaths(name: string, endpoint: string): string[] {
     : [endpoint];
 }
 
+/** The actions of the resilience endpoint's breaker control, `POST <endpoint>/breakers/:name/<action>`. */
+export const BREAKER_ACTIONS: readonly string[] = Object.freeze(['isolate', 'reset']);
+
+/** The route URLs of the breaker control below the resilience endpoint `endpoint`. */
+export function listBreakerControlUrls(endpoint: string): string[] {
+  return BREAKER_ACTIONS.map((action) => joinPath(endpoint, `breakers/:name/${action}`));
+}
+
 /**
- * Tells whether the route URL `url` (static segments and `:name` parameters) answers a
- * request for the static `path`: segment by segment, a parameter takes any non-empty one.
+ * Tells whether two route URLs (static segments and `:name` parameters) answer some request
+ * in common: segment by segment, a parameter takes any non-empty segment, a static one only
+ * itself. Two such routes of one method either collide in fastify (the same URL) or one of
+ * them loses the requests the other's static segments win.
  */
-export function routeAnswersPath(url: string, path: string): boolean {
-  const routeSegments = url.split('/');
-  const pathSegments = path.split('/');
+export function routesOverlap(first: string, second: string): boolean {
+  const firstSegments = first.split('/');
+  const secondSegments = second.split('/');
 
   return (
-    routeSegments.length === pathSegments.length &&
-    routeSegments.every((segment, index) =>
-      segment.startsWith(':') ? pathSegments[index] !== '' : segment === pathSegments[index],
-    )
+    firstSegments.length === secondSegments.length &&
+    firstSegments.every((segment, index) => {
+      const other = secondSegments[index]!;
+      if (segment.startsWith(':')) return other !== '';
+      if (other.startsWith(':')) return segment !== '';
+
+      return segment === other;
+    })
   );
 }

@@ -2,7 +2,7 @@ import type { ChaosSettings } from '../chaos/options.js';
 import { RuntimeErrorCodes } from '../error-codes.js';
 import { RuntimeError } from '../errors.js';
 import type { MonitoringSettings } from '../monitoring-options.js';
-import { listEndpointPaths, routeAnswersPath } from './path-syntax.js';
+import { listBreakerControlUrls, listEndpointPaths, routesOverlap } from './path-syntax.js';
 
 /** A path the server answers besides the contract's routes, and who asked for it. */
 interface ServedPath {
@@ -13,8 +13,8 @@ interface ServedPath {
 }
 
 /**
- * Checks that the monitoring endpoints, the chaos control routes and the contract's routes
- * leave each other room: fastify would refuse two routes on one path with its own error, and
+ * Checks that the monitoring endpoints (the breaker control's `POST` routes included), the
+ * chaos control routes and the contract's routes leave each other room: fastify would refuse two routes on one path with its own error, and
  * a contract route with a parameter (`GET /api/users/:id`) would silently lose the requests
  * for an endpoint it also matches (`/api/users/metrics`) to the endpoint.
  *
@@ -29,8 +29,14 @@ export function checkServedPaths(
   const served: ServedPath[] = [];
   for (const [name, entry] of Object.entries(monitoring ?? {})) {
     if (!entry.enabled) continue;
+    const option = `monitoring.config.${name}.endpoint`;
     for (const path of listEndpointPaths(name, entry.endpoint)) {
-      served.push({ path, methods: ['GET'], option: `monitoring.config.${name}.endpoint` });
+      served.push({ path, methods: ['GET'], option });
+    }
+    if ('allowControl' in entry && entry.allowControl === true) {
+      for (const path of listBreakerControlUrls(entry.endpoint)) {
+        served.push({ path, methods: ['POST'], option });
+      }
     }
   }
   if (chaos.allowRuntimeControl) {
@@ -46,7 +52,7 @@ export function checkServedPaths(
   }
   for (const route of routes) {
     const clash = served.find(
-      (entry) => entry.methods.includes(route.method) && routeAnswersPath(route.url, entry.path),
+      (entry) => entry.methods.includes(route.method) && routesOverlap(route.url, entry.path),
     );
     if (clash !== undefined) {
       failServerOption(

@@ -509,6 +509,24 @@ generator('an endpoint a contract route answers too is located; none is written'
   assert.not.ok(await exists(outDir));
 });
 
+generator('a contract route on the path of the breaker control is located too', async () => {
+  const outDir = scratch();
+  const error = await generate({
+    configPath: 'test/fixtures/generate/breaker-control.config.json',
+    contractPath: 'test/fixtures/generate/breaker-control.api.ts',
+    outDir,
+    cwd: ROOT,
+  }).catch((caught: unknown) => caught);
+
+  assert.ok(isConfigError(error));
+  assert.equal(
+    error.errors.map(({ code, pointer }) => [code, pointer]),
+    [['RG_CONFIG_ENDPOINT_CLASH', '/monitoring/resilience/endpoint']],
+  );
+  assert.match(error.errors[0]!.message, "'POST /ops/breakers/:name/reset'");
+  assert.not.ok(await exists(outDir));
+});
+
 generator('the CLI prints each unknown chaos route as a located config diagnostic', async () => {
   const outDir = scratch();
   const args = ['--config', CHAOS_TYPOS, '--contract', EXAMPLE.contractPath, '--out', outDir];

@@ -85,7 +85,7 @@ test('two enabled endpoints on one path are refused', () => {
       metrics,
       config: { health: { endpoint: '/ops' }, metrics: { endpoint: '/ops/ready' } },
     }),
-    "'config.health.endpoint' must be a path that the metrics endpoint does not serve too (/ops/ready)",
+    "'config.metrics.endpoint' must be a path that the health endpoint does not serve too (/ops/ready)",
   );
   assert.match(
     readFailure({ metrics, config: { metrics: { enabled: 'yes' as unknown as boolean } } }),

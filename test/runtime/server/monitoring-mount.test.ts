@@ -60,6 +60,23 @@ test('an endpoint that a route answers too is refused when the server is made', 
   assert.ok(app);
 });
 
+test('a route on the path of the breaker control is refused when control is on', () => {
+  const metrics = new MetricsRegistry();
+  const post = buildUserRoutes().find((route) => route.method === 'POST')!;
+  const table = [...routes, { ...post, url: '/ops/breakers/:name/reset' }];
+  const make = (allowControl: boolean) =>
+    createUsersServer(
+      createMemoryHandlers(),
+      { monitoring: { metrics, config: { resilience: { endpoint: '/ops', allowControl } } } },
+      table,
+    );
+
+  const error = catchError(() => make(true));
+  assert.is(error?.code, 'RT_INVALID_SERVER_OPTIONS');
+  assert.match(error?.message ?? '', "'POST /ops/breakers/:name/reset'");
+  assert.ok(make(false), 'without control there are no such routes');
+});
+
 test('chaos control on a monitoring path, or health probes on another endpoint, are refused', () => {
   const metrics = new MetricsRegistry();
   const chaos = catchError(() =>

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
+  routesOverlap,
   isStaticSegment,
   PARAM_NAME,
   STATIC_SEGMENT_CHARACTER,
@@ -32,6 +33,17 @@ test('a parameter name is an ASCII identifier', () => {
 });
 
 // The generator imports this module; importing anything here would pull the runtime into it.
+test('two route URLs overlap where every segment pair may match one request', () => {
+  assert.ok(routesOverlap('/api/users', '/api/users'));
+  assert.ok(routesOverlap('/api/users/:id', '/api/users/metrics'));
+  assert.ok(routesOverlap('/ops/breakers/:name/reset', '/ops/:a/:b/reset'));
+  assert.ok(routesOverlap('/ops/breakers/:name/reset', '/ops/breakers/x/reset'));
+  assert.not.ok(routesOverlap('/api/users', '/api/users/'));
+  assert.not.ok(routesOverlap('/api/users/:id', '/api/users/'));
+  assert.not.ok(routesOverlap('/api/users/:id', '/api/users/1/x'));
+  assert.not.ok(routesOverlap('/ops/breakers/:name/reset', '/ops/breakers/:name/isolate'));
+});
+
 test('the module imports nothing, so the generator may share it', async () => {
   const source = await readFile(
     new URL('../../../runtime/server/path-syntax.ts', import.meta.url),
