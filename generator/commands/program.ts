@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import yargs, { type Argv } from 'yargs';
 import { isConfigError } from '../config/config-error.js';
 import { isContractInvalidError } from '../contract/contract-invalid-error.js';
-import { compareDiagnostics, formatDiagnostic } from '../config/diagnostics.js';
+import { compareDiagnostics, escapeControls, formatDiagnostic } from '../config/diagnostics.js';
 import { readPackageVersion } from '../package-files.js';
 import { GeneratorErrorCodes } from '../error-codes.js';
 import { isGeneratorError, type GeneratorError } from '../errors.js';
@@ -36,9 +36,18 @@ const USAGE_CODES: ReadonlySet<string> = new Set([
  */
 export async function runCli(
   args: readonly string[],
-  io: CliIo,
+  given: CliIo,
   env: Readonly<Record<string, string | undefined>> = {},
 ): Promise<number> {
+  // Each write to stderr is one line, read as one: a file name or key holding a line break
+  // or a control character may not split it or recolour the terminal.
+  const io: CliIo = {
+    writeOut: (text) => given.writeOut(text),
+    writeErr: (text) =>
+      given.writeErr(
+        text.endsWith('\n') ? `${escapeControls(text.slice(0, -1))}\n` : escapeControls(text),
+      ),
+  };
   let exitCode: number = ExitCodes.OK;
   const started = performance.now();
   let verbose = isDebugEnabled(env.DEBUG);
@@ -200,11 +209,13 @@ function reportFailure(error: unknown, io: CliIo, verbose: boolean): number {
   }
   const detail = error instanceof Error ? error.message : String(error);
   io.writeErr(`resilgen: internal error: ${detail}\n`);
-  io.writeErr(
-    verbose && error instanceof Error && error.stack !== undefined
-      ? `${error.stack}\n`
-      : 'This is a bug in resilgen; rerun with --verbose for the stack trace and report it.\n',
-  );
+  if (verbose && error instanceof Error && error.stack !== undefined) {
+    for (const line of error.stack.split('\n')) io.writeErr(`${line}\n`);
+  } else {
+    io.writeErr(
+      'This is a bug in resilgen; rerun with --verbose for the stack trace and report it.\n',
+    );
+  }
 
   return ExitCodes.INVALID;
 }

@@ -118,9 +118,11 @@ export function formatDiagnostic(diagnostic: ConfigDiagnostic): string {
 /**
  * A diagnostic is one line, which editors and CI annotations read line by line; a config's
  * keys may hold a line break or another control character (`"c\nd"`), which the pointer and
- * the message quote. Each becomes its JSON escape (`\n`, `\u2028`), tabs included.
+ * the message quote. Each becomes its JSON escape (`\n`, `\u2028`), tabs included; so do
+ * the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069), which would
+ * reorder the line on screen, and U+FEFF.
  */
-function escapeControls(text: string): string {
+export function escapeControls(text: string): string {
   let escaped = '';
   for (const character of text) {
     escaped += isControl(character.charCodeAt(0)) ? escapeCharacter(character) : character;
@@ -129,9 +131,17 @@ function escapeControls(text: string): string {
   return escaped;
 }
 
-/** C0 and C1 controls, DEL, and Unicode's line and paragraph separators. */
+/** C0 and C1 controls, DEL, Unicode's line and paragraph separators, bidi controls, BOM. */
 function isControl(code: number): boolean {
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0xfeff
+  );
 }
 
 function escapeCharacter(character: string): string {

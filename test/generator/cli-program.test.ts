@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { COMMANDS } from '../../generator/commands/index.js';
@@ -36,6 +36,27 @@ async function run(args: string[], env: Record<string, string> = {}) {
 
   return { code, stdout: io.stdout, stderr: io.stderr };
 }
+
+test('a file name holding a line break or a bidi override still prints one line a write', async () => {
+  const name = `${SCRATCH}/evil\nname\u202e.json`;
+  mkdirSync(SCRATCH, { recursive: true });
+  writeFileSync(name, '{ "resilience": { "a\\u2028b": {} } }');
+  const missing = `${SCRATCH}/gone\r.json`;
+
+  for (const file of [name, missing]) {
+    const result = await run(['validate', '--config', file]);
+    const lines = result.stderr.split('\n').slice(0, -1);
+    assert.ok(
+      lines.length > 0 &&
+        lines.every(
+          (line) =>
+            line.startsWith(SCRATCH) || line.startsWith('resilgen: ') || line.startsWith('Run '),
+        ),
+      result.stderr,
+    );
+    assert.not.match(result.stderr, /[\r\u2028\u202e]/);
+  }
+});
 
 test('an unknown command is a usage error that suggests the nearest one', async () => {
   const result = await run(['valdate', '--config', 'x.json']);
