@@ -47,8 +47,54 @@ export function applySchemaTags(
     }
     result = applyTag(result, tag);
   }
+  const empty = describeEmptyRange(result);
+  if (empty !== undefined) {
+    problems.report(tags.at(-1)!.node, Codes.CONTRACT_JSDOC_TAG, empty, 'loosen one of the bounds');
+  }
 
   return result;
+}
+
+/**
+ * Says why no value fits the bounds the tags gave, or `undefined` when some value does: a
+ * request or an answer could then never be valid. An integer also keeps to the integers
+ * JavaScript holds exactly, as its schema does.
+ */
+function describeEmptyRange(type: TypeIR): string | undefined {
+  if (type.kind === 'string' && (type.minLength ?? 0) > (type.maxLength ?? Infinity)) {
+    return `no string fits: @minLength ${type.minLength} is more than @maxLength ${type.maxLength}`;
+  }
+  if (type.kind === 'array' && (type.minItems ?? 0) > (type.maxItems ?? Infinity)) {
+    return `no array fits: @minItems ${type.minItems} is more than @maxItems ${type.maxItems}`;
+  }
+  if (type.kind !== 'number' && type.kind !== 'integer') {
+    return undefined;
+  }
+  const lower = Math.max(type.minimum ?? -Infinity, type.exclusiveMinimum ?? -Infinity);
+  const upper = Math.min(type.maximum ?? Infinity, type.exclusiveMaximum ?? Infinity);
+  if (type.kind === 'integer') {
+    const least = Math.max(
+      type.minimum === undefined ? -Infinity : Math.ceil(type.minimum),
+      type.exclusiveMinimum === undefined ? -Infinity : Math.floor(type.exclusiveMinimum) + 1,
+      Number.MIN_SAFE_INTEGER,
+    );
+    const most = Math.min(
+      type.maximum === undefined ? Infinity : Math.floor(type.maximum),
+      type.exclusiveMaximum === undefined ? Infinity : Math.ceil(type.exclusiveMaximum) - 1,
+      Number.MAX_SAFE_INTEGER,
+    );
+
+    return least > most
+      ? `no integer fits: the bounds ask for one of at least ${least} and at most ${most}` +
+          ' (integers stay within ±9007199254740991, which JavaScript holds exactly)'
+      : undefined;
+  }
+  const touching =
+    lower === upper && (type.exclusiveMinimum === lower || type.exclusiveMaximum === upper);
+
+  return lower > upper || touching
+    ? `no number fits: the bounds ask for one from ${lower} to ${upper}, ends excluded where exclusive`
+    : undefined;
 }
 
 function applyTag(type: TypeIR, tag: SchemaTag): TypeIR {

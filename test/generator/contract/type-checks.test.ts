@@ -164,6 +164,26 @@ const cases: CheckCase[] = [
     source: withThing(['  /**', '   * @minLength 1', '   * @minLength 2', '   */', '  a: string;']),
     want: [{ code: Codes.CONTRACT_JSDOC_TAG, line: 12, column: 6, hint: 'keep one' }],
   },
+  ...[
+    ['@minimum 10 @maximum 5', 'number'],
+    ['@exclusiveMinimum 5 @maximum 5', 'number'],
+    ['@minimum 1.2 @maximum 1.8', 'Integer'],
+    ['@minimum 9007199254740993', 'Integer'],
+    ['@maximum -9007199254740993', 'Integer'],
+    ['@minLength 3 @maxLength 2', 'string'],
+    ['@minItems 2 @maxItems 1', 'string[]'],
+  ].map(([tags, type]) => ({
+    name: `bounds no value fits (${tags} on ${type})`,
+    source: withThing([`  /** ${tags} */`, `  a: ${type};`]),
+    want: [
+      {
+        code: Codes.CONTRACT_JSDOC_TAG,
+        line: 10,
+        column: 7 + tags!.lastIndexOf('@'),
+        hint: 'loosen one of the bounds',
+      },
+    ],
+  })),
   {
     name: 'a tag on a named type is put on its declaration',
     source: withThing(['  /** @format email */', '  a: Email;'], ['type Email = string;']),
