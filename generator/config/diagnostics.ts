@@ -76,8 +76,9 @@ export function placeFindings(
       line,
       column,
       pointer: finding.pointer,
-      message: finding.message,
-      hint: finding.hint,
+      // Prose for people, also under --json: a key it quotes prints as written, escaped.
+      message: escapeControls(finding.message),
+      hint: finding.hint === undefined ? undefined : escapeControls(finding.hint),
     };
     const key = JSON.stringify(diagnostic);
     if (!seen.has(key)) {

@@ -58,6 +58,17 @@ test('a file name holding a line break or a bidi override still prints one line 
   }
 });
 
+test('--json keeps a key as data in the pointer and escaped in the message', async () => {
+  const file = `${SCRATCH}/control-key.json`;
+  mkdirSync(SCRATCH, { recursive: true });
+  writeFileSync(file, '{ "resilience": { "default": { "retry": { "a\\nb\\u001b[31m": 1 } } } }');
+  const result = await run(['validate', '--json', '--config', file]);
+  const [error] = JSON.parse(result.stdout).errors;
+
+  assert.is(error.pointer, '/resilience/default/retry/a\nb\u001b[31m');
+  assert.is(error.message, "unknown key 'a\\nb\\u001b[31m'");
+});
+
 test('an unknown command is a usage error that suggests the nearest one', async () => {
   const result = await run(['valdate', '--config', 'x.json']);
   assert.is(result.code, ExitCodes.USAGE);
