@@ -3,6 +3,7 @@ import { formatPointer } from './config/json-pointer.js';
 import { describeServed, listServedEndpointPaths } from './config/check-monitoring.js';
 import type { JsonObject } from './config/json-object.js';
 import { routesOverlap } from '../runtime/server/path-syntax.js';
+import { describeMonitoringConfig } from './emit/server-file.js';
 import type { NormalizedConfig } from './config/types.js';
 import { GeneratorErrorCodes } from './error-codes.js';
 import type { ApiModel } from './model.js';
@@ -48,17 +49,8 @@ function checkChaosRoutes(config: NormalizedConfig, model: ApiModel): ConfigFind
 }
 
 function checkEndpointsAgainstRoutes(config: NormalizedConfig, model: ApiModel): ConfigFinding[] {
-  const { metrics, health, resilience } = config.monitoring;
   const endpoints: JsonObject = {
-    monitoring: {
-      metrics: { enabled: metrics.enabled, endpoint: metrics.endpoint },
-      health: { enabled: health.enabled, endpoint: health.endpoint },
-      resilience: {
-        enabled: resilience.enabled,
-        endpoint: resilience.endpoint,
-        allowControl: resilience.allowControl,
-      },
-    },
+    monitoring: describeMonitoringConfig(config),
     chaos: {
       allowRuntimeControl: config.chaos.allowRuntimeControl,
       endpoint: config.chaos.endpoint,

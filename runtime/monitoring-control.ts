@@ -2,12 +2,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { BreakerState } from './events.js';
 import type { MonitoringSettings } from './monitoring-options.js';
-import { joinPath } from './monitoring-options.js';
+import { BREAKER_ACTIONS, breakerControlUrl } from './server/path-syntax.js';
 import { readBreakers } from './monitoring-sources.js';
 import { ServerErrorCodes, sendErrorAnswer } from './server/error-body.js';
 
 /** What an operator can do to a breaker through `/resilience`. */
-export type BreakerAction = 'isolate' | 'reset';
+export type BreakerAction = (typeof BREAKER_ACTIONS)[number];
 
 /** The body of a successful control request. */
 export interface BreakerActionBody {
@@ -27,8 +27,8 @@ const QUOTED_NAME_MAX_CHARS = 100;
  */
 export function registerControlRoutes(app: FastifyInstance, settings: MonitoringSettings): void {
   const { endpoint, token } = settings.endpoints.resilience;
-  for (const action of ['isolate', 'reset'] as const) {
-    app.post(joinPath(endpoint, `breakers/:name/${action}`), (request, reply) =>
+  for (const action of BREAKER_ACTIONS) {
+    app.post(breakerControlUrl(endpoint, action), (request, reply) =>
       handleAction(request, reply, settings, action, token),
     );
   }

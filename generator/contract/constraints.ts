@@ -70,8 +70,6 @@ function describeEmptyRange(type: TypeIR): string | undefined {
   if (type.kind !== 'number' && type.kind !== 'integer') {
     return undefined;
   }
-  const lower = Math.max(type.minimum ?? -Infinity, type.exclusiveMinimum ?? -Infinity);
-  const upper = Math.min(type.maximum ?? Infinity, type.exclusiveMaximum ?? Infinity);
   if (type.kind === 'integer') {
     const least = Math.max(
       type.minimum === undefined ? -Infinity : Math.ceil(type.minimum),
@@ -89,11 +87,14 @@ function describeEmptyRange(type: TypeIR): string | undefined {
           ' (integers stay within ±9007199254740991, which JavaScript holds exactly)'
       : undefined;
   }
+  const lower = Math.max(type.minimum ?? -Infinity, type.exclusiveMinimum ?? -Infinity);
+  const upper = Math.min(type.maximum ?? Infinity, type.exclusiveMaximum ?? Infinity);
   const touching =
     lower === upper && (type.exclusiveMinimum === lower || type.exclusiveMaximum === upper);
 
   return lower > upper || touching
-    ? `no number fits: the bounds ask for one from ${lower} to ${upper}, ends excluded where exclusive`
+    ? `no number fits: the bounds ask for one from ${lower} to ${upper}, ` +
+        'ends excluded where exclusive'
     : undefined;
 }
 

@@ -142,10 +142,11 @@ function toHandlerParameter(item: ParameterText): Parameter {
   return parameter(item.name, type);
 }
 
-/** The config's monitoring endpoints and chaos block, as the runtime's options spell them. */
-function buildServerDefaults(config: NormalizedConfig): { [key: string]: JsonValue } {
+/** The config's monitoring endpoints, as the runtime's `MonitoringConfig` spells them. */
+export function describeMonitoringConfig(config: NormalizedConfig): { [key: string]: JsonValue } {
   const { metrics, health, resilience } = config.monitoring;
-  const monitoring = {
+
+  return {
     metrics: { enabled: metrics.enabled, endpoint: metrics.endpoint },
     health: { enabled: health.enabled, endpoint: health.endpoint },
     resilience: {
@@ -155,6 +156,11 @@ function buildServerDefaults(config: NormalizedConfig): { [key: string]: JsonVal
       ...(resilience.token === undefined ? {} : { token: resilience.token }),
     },
   };
+}
+
+/** The config's monitoring endpoints and chaos block, as the runtime's options spell them. */
+function buildServerDefaults(config: NormalizedConfig): { [key: string]: JsonValue } {
+  const monitoring = describeMonitoringConfig(config);
   const { chaos } = config;
   if (!chaos.enabled && chaos.faults.length === 0 && !chaos.allowRuntimeControl) {
     return { monitoring };

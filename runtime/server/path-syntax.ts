@@ -78,12 +78,17 @@ export function listEndpointPaths(name: string, endpoint: string): string[] {
     : [endpoint];
 }
 
-/** The actions of the resilience endpoint's breaker control, `POST <endpoint>/breakers/:name/<action>`. */
-export const BREAKER_ACTIONS: readonly string[] = Object.freeze(['isolate', 'reset']);
+/** What the breaker control below the resilience endpoint does to a breaker. */
+export const BREAKER_ACTIONS = Object.freeze(['isolate', 'reset'] as const);
+
+/** The route URL of one breaker control action: `<endpoint>/breakers/:name/<action>`. */
+export function breakerControlUrl(endpoint: string, action: string): string {
+  return joinPath(endpoint, `breakers/:name/${action}`);
+}
 
 /** The route URLs of the breaker control below the resilience endpoint `endpoint`. */
 export function listBreakerControlUrls(endpoint: string): string[] {
-  return BREAKER_ACTIONS.map((action) => joinPath(endpoint, `breakers/:name/${action}`));
+  return BREAKER_ACTIONS.map((action) => breakerControlUrl(endpoint, action));
 }
 
 /**
