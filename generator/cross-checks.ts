@@ -39,7 +39,9 @@ function checkChaosRoutes(config: NormalizedConfig, model: ApiModel): ConfigFind
       {
         code: GeneratorErrorCodes.CHAOS_UNKNOWN_ROUTE,
         pointer: formatPointer(['chaos', 'faults', index, 'route']),
-        message: `the chaos fault names the route '${fault.route}', which the contract does not declare`,
+        message:
+          `the chaos fault names the route '${fault.route}', ` +
+          'which the contract does not declare',
         hint:
           formatDidYouMean(fault.route, routes) ??
           `use '*' or one of: ${routes.map((route) => `'${route}'`).join(', ')}`,

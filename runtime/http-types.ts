@@ -77,8 +77,9 @@ export interface ResilientHttp {
    *
    * @throws {@link HttpError} for a 4xx (passed through, never retried or replaced), and the
    *   call's failure when no fallback answered: {@link HttpError}, {@link NetworkError},
-   *   {@link ResponseValidationError}, {@link ResponseTooLargeError}, {@link TimeoutError}, {@link RetriesExhaustedError},
-   *   {@link BrokenCircuitError}, {@link BulkheadRejectedError}, {@link AbortError}.
+   *   {@link ResponseValidationError}, {@link ResponseTooLargeError}, {@link TimeoutError},
+   *   {@link RetriesExhaustedError}, {@link BrokenCircuitError}, {@link BulkheadRejectedError},
+   *   {@link AbortError}.
    */
   request<T>(
     policy: RoutePolicy,

@@ -52,7 +52,10 @@ export interface ResolvedRoute {
   readonly idempotent: boolean;
   /** `fallback.enabled`: a failed call may be answered another way. */
   readonly fallbackEnabled: boolean;
-  /** The HTTP client's fallback sources, in order; empty when fallback is off or the route is not a read. */
+  /**
+   * The HTTP client's fallback sources, in order; empty when fallback is off or the route is
+   * not a read.
+   */
   readonly fallbackOrder: readonly FallbackSource[];
   readonly cache: { readonly ttlMs: number; readonly staleTtlMs: number } | undefined;
   readonly retryBudget: Required<RetryBudgetPolicy> | undefined;

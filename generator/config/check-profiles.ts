@@ -101,7 +101,8 @@ function checkBreakerBeforeAttempts(view: ProfileView): ConfigFinding[] {
       severity: 'warning',
       pointer: view.locate(at),
       message:
-        `profile '${view.name}' allows maxAttempts ${attempts}${view.describeSource(MAX_ATTEMPTS)}, ` +
+        `profile '${view.name}' allows maxAttempts ` +
+        `${attempts}${view.describeSource(MAX_ATTEMPTS)}, ` +
         `but its breaker opens at failureThreshold ${threshold}` +
         `${view.describeSource(THRESHOLD)} failures in a row: against an upstream that keeps ` +
         `failing, ${lost}`,

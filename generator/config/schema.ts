@@ -75,7 +75,10 @@ export function buildPrebuiltValidator(): string {
     default: (ajv: unknown, validate: ValidateFunction) => string;
   };
 
-  return `${standaloneCode(ajv, validate)}\nmodule.exports.schemaSha256 = ${JSON.stringify(hashSchema())};\n`;
+  return (
+    `${standaloneCode(ajv, validate)}\nmodule.exports.schemaSha256 = ` +
+    `${JSON.stringify(hashSchema())};\n`
+  );
 }
 
 function loadPrebuiltValidator(): ValidateFunction | undefined {

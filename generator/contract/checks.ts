@@ -78,7 +78,9 @@ export function checkFallbacks(
   checked.forEach(({ route }, index) => {
     if (errors[index]!.length === 0) return;
 
-    const message = `@FallbackValue does not match the response type of '${route.model.name}': ${describeErrors(errors[index]!)}`;
+    const message =
+      '@FallbackValue does not match the response type of ' +
+      `'${route.model.name}': ${describeErrors(errors[index]!)}`;
     problems.report(route.fallbackNode!, Codes.CONTRACT_FALLBACK_MISMATCH, message);
   });
 }

@@ -165,7 +165,9 @@ function readMillisecondsOption(
   const value = Node.isNumericLiteral(node) ? node.getLiteralValue() : undefined;
   if (value !== undefined && Number.isSafeInteger(value) && value >= 0) return value;
 
-  const message = `@Cache option '${name}' takes an integer literal of at least 0 (milliseconds), received \`${node.getText()}\``;
+  const message =
+    `@Cache option '${name}' takes an integer literal of at least 0 ` +
+    `(milliseconds), received \`${node.getText()}\``;
   problems.report(node, Codes.CONTRACT_DECORATOR_OPTION, message);
 
   return undefined;

@@ -121,7 +121,9 @@ function readSegment(text: string, problems: PathProblem[]): PathSegment {
 function checkStaticText(text: string, problems: PathProblem[]): void {
   if (isDotSegment(text)) {
     problems.push({
-      message: `a path segment may not be '${text}': clients resolve '.' and '..' away before sending a request ('/a/..' goes out as '/'), so none would reach the route`,
+      message:
+        `a path segment may not be '${text}': clients resolve '.' and '..' away ` +
+        `before sending a request ('/a/..' goes out as '/'), so none would reach the route`,
       hint: 'remove the segment',
     });
 
@@ -129,7 +131,9 @@ function checkStaticText(text: string, problems: PathProblem[]): void {
   }
   if (text.includes('%')) {
     problems.push({
-      message: `a path may not hold '%', received '${text}': the server decodes a request's percent-escapes before routing, so a route written with one never matches`,
+      message:
+        `a path may not hold '%', received '${text}': the server decodes a request's ` +
+        'percent-escapes before routing, so a route written with one never matches',
       hint: `write the character itself, if a path may hold it (${ALLOWED_TEXT})`,
     });
   }
@@ -141,7 +145,9 @@ function checkStaticText(text: string, problems: PathProblem[]): void {
     const quoted = refused.map((character) => `'${character}'`).join(', ');
     problems.push({
       message: `a path segment may hold only ${ALLOWED_TEXT}, received ${quoted} in '${text}'`,
-      hint: `remove ${refused.length === 1 ? 'it' : 'them'}: the generated server would refuse to start with such a path`,
+      hint:
+        `remove ${refused.length === 1 ? 'it' : 'them'}: the generated server would ` +
+        'refuse to start with such a path',
     });
   }
 }

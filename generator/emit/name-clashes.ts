@@ -109,7 +109,9 @@ export function findNameClashes(contract: ContractNames): NameClash[] {
     clashes.push({
       code: Codes.CONTRACT_TYPE_NAME_CLASH,
       location: type.location,
-      message: `the type '${type.name}' has the name of ${owner.phrase}: generated code keeps type names, so the two would clash`,
+      message:
+        `the type '${type.name}' has the name of ${owner.phrase}: generated code ` +
+        'keeps type names, so the two would clash',
       hint: 'rename the type',
     });
   }
@@ -153,8 +155,12 @@ function checkDeclarations(
     clash ??= {
       code: Codes.EMIT_NAME_CLASH,
       location: contract.classLocation,
-      message: `the class '${contract.className}' gives the generated ${role} the name '${name}', which is also ${owner.phrase}`,
-      hint: `rename the class: generated names start with its name without a trailing Api, API, Controller or Contract ('${contract.baseName}')`,
+      message:
+        `the class '${contract.className}' gives the generated ${role} the name ` +
+        `'${name}', which is also ${owner.phrase}`,
+      hint:
+        'rename the class: generated names start with its name without a trailing Api, ' +
+        `API, Controller or Contract ('${contract.baseName}')`,
     };
   }
 
@@ -183,7 +189,9 @@ function checkMethod(
     code: Codes.EMIT_NAME_CLASH,
     location: route.location,
     message: `the route '${route.name}' ${why}`,
-    hint: `rename the property${taken ? '' : `, such as '${suggestion}'`}; the name is not on the wire, so the method and path stay as they are`,
+    hint:
+      `rename the property${taken ? '' : `, such as '${suggestion}'`}; the name is not ` +
+      'on the wire, so the method and path stay as they are',
   };
 }
 
@@ -193,7 +201,11 @@ function explainReservedMethod(method: string, client: string): string | undefin
     return `would be a method '${method}' of the generated ${client}, where that is ${member}`;
   }
   if (OBJECT_PROTOTYPE_MEMBERS.has(method)) {
-    return `would replace '${method}', which every JavaScript object inherits (Object.prototype.${method}), on the generated client, handlers and gateway: code that relies on it would call the route instead`;
+    return (
+      `would replace '${method}', which every JavaScript object inherits ` +
+      `(Object.prototype.${method}), on the generated client, handlers and gateway: code ` +
+      'that relies on it would call the route instead'
+    );
   }
   const caller = PROTOCOL_METHODS.get(method);
 
@@ -208,7 +220,8 @@ function checkRouteConstants(route: NamedRoute, scope: Map<string, Owner>): Name
   for (const { name, role } of listRouteConstants(route)) {
     const owner = scope.get(name);
     if (owner === undefined) {
-      const phrase = `${role} generated for the route '${route.name}' (line ${route.location.line})`;
+      const phrase =
+        `${role} generated for the route '${route.name}'` + ` (line ${route.location.line})`;
       scope.set(name, { phrase, route, isValue: true });
       continue;
     }
@@ -218,7 +231,9 @@ function checkRouteConstants(route: NamedRoute, scope: Map<string, Owner>): Name
         : {
             code: Codes.EMIT_NAME_CLASH,
             location: route.location,
-            message: `the route '${route.name}' gives generated code the name '${name}' (${role}), which is also ${owner.phrase}`,
+            message:
+              `the route '${route.name}' gives generated code the name '${name}' ` +
+              `(${role}), which is also ${owner.phrase}`,
             hint: 'rename the property',
           };
   }
@@ -246,7 +261,9 @@ function reportTwoRoutes(first: NamedRoute, second: NamedRoute, what: string): N
   return {
     code: Codes.EMIT_NAME_CLASH,
     location: second.location,
-    message: `the routes '${first.name}' (line ${first.location.line}) and '${second.name}' both become ${what} in generated code`,
+    message:
+      `the routes '${first.name}' (line ${first.location.line}) and '${second.name}' ` +
+      `both become ${what} in generated code`,
     hint: 'rename one of the two properties',
   };
 }
@@ -277,7 +294,9 @@ function checkPathParameters(route: NamedRoute, scope: Map<string, Owner>): Name
     clashes.push({
       code: Codes.EMIT_NAME_CLASH,
       location: route.parameterLocations.get(name) ?? route.location,
-      message: `the path parameter ':${name}' becomes the parameter '${identifier}' of the generated client method, handler and gateway method, ${why}`,
+      message:
+        `the path parameter ':${name}' becomes the parameter '${identifier}' of the ` +
+        `generated client method, handler and gateway method, ${why}`,
       hint: 'rename it in the path and in the function type alike; the name is not on the wire',
     });
   }

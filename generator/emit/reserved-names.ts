@@ -86,7 +86,8 @@ export const OBJECT_PROTOTYPE_MEMBERS: ReadonlySet<string> = new Set(
 export const PROTOCOL_METHODS: ReadonlyMap<string, string> = new Map([
   [
     'then',
-    'it makes an object a thenable, so `await client`, or returning the client from an async function, would call the route',
+    'it makes an object a thenable, so `await client`, or returning the client from an async ' +
+      'function, would call the route',
   ],
   ['toJSON', '`JSON.stringify(client)`, as a logger may do, would call the route'],
 ]);

@@ -46,7 +46,8 @@ export function prepareRoutes<H>(
       failRoute(
         label,
         'its URL must be :name parameters and static segments of ASCII letters, digits and ' +
-          `${STATIC_SEGMENT_PUNCTUATION.split('').join(' ')} (no percent-escape, no . or .. segment)`,
+          `${STATIC_SEGMENT_PUNCTUATION.split('').join(' ')} ` +
+          '(no percent-escape, no . or .. segment)',
       );
     }
     if (seen.has(label)) {
@@ -171,7 +172,8 @@ function checkHandler(handlers: unknown, name: string, label: string): void {
   const method = inherited ? undefined : (handlers as Record<string, unknown> | undefined)?.[name];
   if (typeof method !== 'function') {
     const received = inherited
-      ? `only the '${name}' that ${owner === Object.prototype ? 'every object' : 'its prototype'} has`
+      ? `only the '${name}' that ` +
+        `${owner === Object.prototype ? 'every object' : 'its prototype'} has`
       : typeof method;
     throw new RuntimeError(
       RuntimeErrorCodes.INVALID_SERVER_OPTIONS,

@@ -14,9 +14,10 @@ interface ServedPath {
 
 /**
  * Checks that the monitoring endpoints (the breaker control's `POST` routes included), the
- * chaos control routes and the contract's routes leave each other room: fastify would refuse two routes on one path with its own error, and
- * a contract route with a parameter (`GET /api/users/:id`) would silently lose the requests
- * for an endpoint it also matches (`/api/users/metrics`) to the endpoint.
+ * chaos control routes and the contract's routes leave each other room: fastify would refuse
+ * two routes on one path with its own error, and a contract route with a parameter
+ * (`GET /api/users/:id`) would silently lose the requests for an endpoint it also matches
+ * (`/api/users/metrics`) to the endpoint.
  *
  * @param monitoring the resolved endpoints, or `undefined` when monitoring is off.
  * @throws {@link RuntimeError} `RT_INVALID_SERVER_OPTIONS` naming the option and the route.

@@ -37,7 +37,7 @@ async function run(args: string[], env: Record<string, string> = {}) {
   return { code, stdout: io.stdout, stderr: io.stderr };
 }
 
-test('a file name holding a line break or a bidi override still prints one line a write', async () => {
+test('a file name with a line break or a bidi override prints one line a write', async () => {
   const name = `${SCRATCH}/evil\nname\u202e.json`;
   mkdirSync(SCRATCH, { recursive: true });
   writeFileSync(name, '{ "resilience": { "a\\u2028b": {} } }');
@@ -186,7 +186,7 @@ test('a boolean flag still takes =true and =false, as yargs reads them', async (
   assert.not.match(off.stderr, /timing:/);
 });
 
-test('generate --check=true checks: it finds an empty folder stale and writes nothing', async () => {
+test('generate --check=true finds an empty folder stale and writes nothing', async () => {
   const result = await run([...VALID_RUNS.generate!, '--check=true']);
   assert.is(result.code, ExitCodes.INVALID);
   assert.match(result.stderr, /stale \(client\.ts, index\.ts/);

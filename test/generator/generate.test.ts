@@ -228,11 +228,13 @@ generator(
     ]);
     assert.match(
       error.message,
-      /name-clashes\.api\.ts:21:18 RG_CONTRACT_TYPE_NAME_CLASH the type 'FastifyInstance' has the name of an import of the generated server\.ts \('FastifyInstance' from 'fastify'\)/,
+      "name-clashes.api.ts:21:18 RG_CONTRACT_TYPE_NAME_CLASH the type 'FastifyInstance' has " +
+        "the name of an import of the generated server.ts ('FastifyInstance' from 'fastify')",
     );
     assert.match(
       error.message,
-      /name-clashes\.api\.ts:39:3 RG_EMIT_NAME_CLASH the route 'then' would give the generated client/,
+      "name-clashes.api.ts:39:3 RG_EMIT_NAME_CLASH the route 'then' would give the generated " +
+        'client',
     );
   },
 );

@@ -217,7 +217,7 @@ test('tryEnter takes a free slot without queueing, and release hands it to the n
   assert.ok(bulkhead.hasFreeSlot);
 });
 
-test('enter takes a free slot at once, else waits in the queue for one, and rejects a full queue', async () => {
+test('enter takes a free slot at once, else queues for one; a full queue rejects', async () => {
   const { bulkhead } = makeBulkhead(1, 1);
   await bulkhead.enter(undefined, call);
   assert.is(bulkhead.inFlight, 1);

@@ -88,7 +88,7 @@ test('a timer of 0 ms fires in a microtask unless cancelled first', async () => 
   assert.is(fired, 1);
 });
 
-test('advance lets work already under way finish before it fires a timer, as real time does', async () => {
+test('advance lets work under way finish before it fires a timer, as real time does', async () => {
   const clock = new FakeClock();
   const order: string[] = [];
   clock.setTimer(100, () => order.push('timer'));

@@ -256,7 +256,7 @@ const quickBreakerRead = (): RoutePolicy =>
     circuitBreaker: { failureThreshold: 2, recoveryTimeoutMs: 30_000, halfOpenMaxCalls: 1 },
   });
 
-test('an alternative service that keeps failing gets a breaker of its own, and is then skipped', () =>
+test('an alternative service that keeps failing gets its own breaker, then is skipped', () =>
   withServices(
     { alternative: () => ({ status: 500 }) },
     async ({ http, registry, setDown, seenByAlternative }) => {

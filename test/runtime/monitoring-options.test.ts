@@ -78,14 +78,16 @@ test('two enabled endpoints on one path are refused', () => {
 
   assert.match(
     readFailure({ metrics, config }),
-    "config.resilience.endpoint' must be a path that the metrics endpoint does not serve too (/ops)",
+    "config.resilience.endpoint' must be a path that the metrics endpoint does not serve too " +
+      '(/ops)',
   );
   assert.match(
     readFailure({
       metrics,
       config: { health: { endpoint: '/ops' }, metrics: { endpoint: '/ops/ready' } },
     }),
-    "'config.metrics.endpoint' must be a path that the health endpoint does not serve too (/ops/ready)",
+    "'config.metrics.endpoint' must be a path that the health endpoint does not serve too " +
+      '(/ops/ready)',
   );
   assert.match(
     readFailure({ metrics, config: { metrics: { enabled: 'yes' as unknown as boolean } } }),

@@ -32,7 +32,7 @@ const down = async (): Promise<number> => {
 
 const typesOf = (events: readonly ResilienceEvent[]): string[] => events.map((e) => e.type);
 
-test('a call whose attempts all fail answers the fallback, reported as the default source', async () => {
+test('a call whose attempts all fail answers the fallback, its source the default', async () => {
   const { events, registry, policy } = makeRig();
   let attempts = 0;
   let given: unknown;
@@ -86,7 +86,7 @@ test('an answer the classifier passes through is never replaced by the fallback'
   assert.not.ok(typesOf(events).includes('fallback'));
 });
 
-test('a policy with its fallback disabled throws the error even when a fallback is given', async () => {
+test('a policy with fallback disabled throws the error even when a fallback is given', async () => {
   const { registry, policy } = makeRig({ fallback: { enabled: false } });
   const thrown = await registry
     .execute(policy, down, { fallback: () => 0 })
@@ -160,7 +160,7 @@ test("the caller's abort is not replaced by the fallback", async () => {
   assert.ok(isAbortError(await pending.catch((e: unknown) => e)));
 });
 
-test('a function that throws before returning a promise has failed its attempt, and is retried', async () => {
+test('a function that throws before returning a promise failed its attempt: retried', async () => {
   const { registry, policy } = makeRig();
   let attempts = 0;
   const value = await registry.execute(policy, (): Promise<number> => {

@@ -139,7 +139,7 @@ test("raceScope settles like the promise, or with the scope's reason once it abo
   assert.ok(isTimeoutError(await aborted.catch((e: unknown) => e)), 'already aborted');
 });
 
-test("a nested scope and a race hear of the parent scope's abort, and stop listening once done", async () => {
+test("nested scopes and races hear of the parent's abort, then stop listening", async () => {
   const { clock, deps } = makeDeps();
   const total = new TimeScope('total', 100, undefined, deps);
   const attempt = new TimeScope('attempt', 1000, total, deps);

@@ -38,7 +38,7 @@ async function readFixtureValues(): Promise<{ file: string; value: unknown }[]> 
 const outcome = (validate: ValidateFunction, value: unknown): string =>
   JSON.stringify({ valid: validate(value), errors: validate.errors ?? [] }, null, 1);
 
-test('the validator built ahead of time reports what ajv compiling the schema reports', async () => {
+test('the validator built ahead of time reports what ajv compiling the schema does', async () => {
   await mkdir(SCRATCH, { recursive: true });
   const file = path.join(SCRATCH, 'config-validator.cjs');
   await writeFile(file, buildPrebuiltValidator());

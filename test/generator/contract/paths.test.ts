@@ -60,7 +60,10 @@ const refused: Array<{ given: string; want: RegExp }> = [
   { given: '/a"b', want: /received '"' in 'a"b'/ },
   {
     given: '/é',
-    want: /may hold only ASCII letters, digits and \. _ ~ ! \$ & ' \( \) \+ , ; = @ -, received 'é'/,
+    want: new RegExp(
+      "may hold only ASCII letters, digits and \\. _ ~ ! \\$ & ' \\( \\) \\+ , ; = @ -, " +
+        "received 'é'",
+    ),
   },
   { given: '/a<b>{c}|^`[d]', want: /received '<', '>', '\{', '\}', '\|', '\^', '`', '\[', '\]'/ },
   { given: '/a%20b', want: /may not hold '%', received 'a%20b': the server decodes/ },
@@ -92,7 +95,7 @@ test('each segment is checked: a base path with two bad segments gets two proble
   );
 });
 
-test("every character the runtime serves in a segment is accepted: . _ ~ ! $ & ' ( ) + , ; = @ -", () => {
+test("a segment accepts every character the runtime serves: . _ ~ ! $ & ' ( ) + , ; = @ -", () => {
   assert.equal(parsePathTemplate("/a._~!$&'()+,;=@-z/Az09/...").problems, []);
 });
 

@@ -80,20 +80,30 @@ test('each reserved route name says what it clashes with, and suggests a name', 
     result.errors.map((error) => [error.message.replace(/^the route '\w+' /, ''), error.hint]),
     [
       [
-        "would be a method 'registry' of the generated UsersClient, where that is a member of its own (the client's live policies)",
-        "rename the property, such as 'getRegistry'; the name is not on the wire, so the method and path stay as they are",
+        "would be a method 'registry' of the generated UsersClient, where that is a member " +
+          "of its own (the client's live policies)",
+        "rename the property, such as 'getRegistry'; the name is not on the wire, so the " +
+          'method and path stay as they are',
       ],
       [
-        "would be a method 'constructor' of the generated UsersClient, where that is the class's constructor",
-        "rename the property, such as 'getConstructor'; the name is not on the wire, so the method and path stay as they are",
+        "would be a method 'constructor' of the generated UsersClient, where that is the " +
+          "class's constructor",
+        "rename the property, such as 'getConstructor'; the name is not on the wire, so the " +
+          'method and path stay as they are',
       ],
       [
-        "would give the generated client, handlers and gateway a method 'then': it makes an object a thenable, so `await client`, or returning the client from an async function, would call the route",
-        "rename the property, such as 'getThen'; the name is not on the wire, so the method and path stay as they are",
+        "would give the generated client, handlers and gateway a method 'then': it makes an " +
+          'object a thenable, so `await client`, or returning the client from an async ' +
+          'function, would call the route',
+        "rename the property, such as 'getThen'; the name is not on the wire, so the method " +
+          'and path stay as they are',
       ],
       [
-        "would replace 'toString', which every JavaScript object inherits (Object.prototype.toString), on the generated client, handlers and gateway: code that relies on it would call the route instead",
-        "rename the property, such as 'getToString'; the name is not on the wire, so the method and path stay as they are",
+        "would replace 'toString', which every JavaScript object inherits " +
+          '(Object.prototype.toString), on the generated client, handlers and gateway: code ' +
+          'that relies on it would call the route instead',
+        "rename the property, such as 'getToString'; the name is not on the wire, so the " +
+          'method and path stay as they are',
       ],
     ],
   );
@@ -244,8 +254,10 @@ test('a class whose generated names are imports of generated code is refused at 
       code: Codes.EMIT_NAME_CLASH,
       line: 4,
       column: 14,
-      message:
-        /^the class 'ContractApi' gives the generated server's options type the name 'ContractServerOptions', which is also an import of the generated server\.ts/,
+      message: new RegExp(
+        "^the class 'ContractApi' gives the generated server's options type the name " +
+          "'ContractServerOptions', which is also an import of the generated server\\.ts",
+      ),
     },
   ]);
 });

@@ -110,7 +110,7 @@ for (const contract of CONTRACTS) {
     }
   });
 
-  test(`${contract}: every type generated code names is its own, imported or listed built in`, async () => {
+  test(`${contract}: each type generated code names is its own, imported or built in`, async () => {
     const { files } = await readPackage(contract);
     const own = new Set(
       [...files.values()].flatMap((file) => [
@@ -135,7 +135,7 @@ for (const contract of CONTRACTS) {
     );
   });
 
-  test(`${contract}: the client class has no member besides its routes and the listed ones`, async () => {
+  test(`${contract}: the client has no member but its routes and the listed ones`, async () => {
     const { files, routes } = await readPackage(contract);
     const client = files.get('client.ts')!;
     const members = client.statements
@@ -151,7 +151,7 @@ for (const contract of CONTRACTS) {
     );
   });
 
-  test(`${contract}: every local name of a generated function is a route's or a listed one`, async () => {
+  test(`${contract}: each local name of a generated function is a route's or listed`, async () => {
     const { files, parameters } = await readPackage(contract);
     const unlisted = new Set<string>();
     for (const name of ['client.ts', 'server.ts']) {

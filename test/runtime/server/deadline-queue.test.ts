@@ -44,7 +44,7 @@ test('a removed entry never expires, wherever it stood in the queue', async () =
   assert.equal(log, ['last@100']);
 });
 
-test('after the oldest entry leaves, the timer fires once more and waits for the next one', async () => {
+test('after the oldest entry leaves, the timer fires again and waits for the next', async () => {
   const clock = new FakeClock();
   const queue = new DeadlineQueue(clock, 100);
   const log: string[] = [];
@@ -106,7 +106,7 @@ test('dispose stops the timer, and a later entry sets it again', async () => {
   assert.equal(log, ['a@100', 'b@100']);
 });
 
-test('deadlines are measured on the monotonic clock, so setting the system time moves none', async () => {
+test('deadlines use the monotonic clock, so setting the system time moves none', async () => {
   let wallMs = 1_000_000;
   let monotonicMs = 5;
   const fake = new FakeClock();

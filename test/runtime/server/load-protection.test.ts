@@ -198,7 +198,7 @@ test('closing the server stops the timer of its time limits', async () => {
   assert.is(clock.pending.length, 0);
 });
 
-test('a request past its deadline gives its slot to the next in queue, though its handler runs on', async () => {
+test('past its deadline, a request gives its slot to the next; its handler runs on', async () => {
   const clock = new FakeClock();
   const { handlers, gates } = createGatedHandlers();
   const routes = buildUserRoutes({
@@ -220,7 +220,7 @@ test('a request past its deadline gives its slot to the next in queue, though it
   assert.is((await second).statusCode, 200);
 });
 
-test('a handler that answers after its deadline changes nothing, and its slot is given back once', async () => {
+test('a handler answering after its deadline changes nothing; its slot returns once', async () => {
   const clock = new FakeClock();
   const { handlers, gates } = createGatedHandlers();
   const routes = buildUserRoutes({

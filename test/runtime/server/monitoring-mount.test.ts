@@ -77,7 +77,7 @@ test('a route on the path of the breaker control is refused when control is on',
   assert.ok(make(false), 'without control there are no such routes');
 });
 
-test('chaos control on a monitoring path, or health probes on another endpoint, are refused', () => {
+test('chaos control on a monitoring path, or health probes on another endpoint: refused', () => {
   const metrics = new MetricsRegistry();
   const chaos = catchError(() =>
     createUsersServer(createMemoryHandlers(), {
@@ -120,7 +120,7 @@ test("/resilience lists the routes' bulkheads after the given sources", async ()
   assert.is(body.profiles.default.retry.max_attempts, 3);
 });
 
-test('a server without clients reports no retry figure for its profiles, as it never retries', async () => {
+test('a server without clients reports no retry figure: it never retries', async () => {
   const metrics = new MetricsRegistry();
   const app = createUsersServer(createMemoryHandlers(), { monitoring: { metrics } }, routes);
   const body = (await app.inject({ url: '/resilience' })).json();

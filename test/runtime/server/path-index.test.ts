@@ -28,7 +28,7 @@ test('patterns beyond static segments and :name parameters are not understood', 
   assert.is(compilePathPattern('no-slash'), undefined);
 });
 
-test('a percent-escape, a dot segment or a character fastify reads otherwise is not understood', () => {
+test('a percent-escape, dot segment or character fastify reads otherwise is not understood', () => {
   // fastify decodes a request path before routing, and clients resolve dot segments away.
   for (const url of ['/a%20b', '/a/..', '/./a', '/a*b', '/é', '/a\\b', '/a"b']) {
     assert.is(compilePathPattern(url), undefined, url);

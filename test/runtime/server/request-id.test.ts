@@ -4,7 +4,7 @@ import { createRandomUuid, resolveRequestId } from '../../../runtime/server/requ
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-test('new request ids are version 4 UUIDs, all different, across many refills of random bytes', () => {
+test('new request ids are distinct version 4 UUIDs across many refills of random bytes', () => {
   const ids = Array.from({ length: 1000 }, () => createRandomUuid());
 
   for (const id of ids) {
