@@ -49,3 +49,19 @@ export function isGeneratorError(value: unknown): value is GeneratorError {
     typeof value === 'object' && value !== null && (value as { [brand]?: unknown })[brand] === true
   );
 }
+
+/** Says why a file could not be read, in a few words: `no such file`, `permission denied`. */
+export function describeReadFailure(cause: unknown): string {
+  const code = (cause as { code?: unknown }).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return cause instanceof Error ? cause.message : String(cause);
+  }
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { GeneratorErrorCodes } from '../error-codes.js';
-import { GeneratorError } from '../errors.js';
+import { describeReadFailure, GeneratorError } from '../errors.js';
 import { checkMonitoring } from './check-monitoring.js';
 import { checkProfileTimings } from './check-profiles.js';
 import { checkServiceReferences } from './check-references.js';
@@ -169,19 +169,4 @@ function collectCheckFindings(config: Record<string, unknown>): {
 
 function hashText(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function describeReadFailure(cause: unknown): string {
-  const code = (cause as { code?: unknown }).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'it is a folder, not a file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return cause instanceof Error ? cause.message : String(cause);
-  }
 }

@@ -92,10 +92,13 @@ function describeEmptyRange(type: TypeIR): string | undefined {
   const touching =
     lower === upper && (type.exclusiveMinimum === lower || type.exclusiveMaximum === upper);
 
-  return lower > upper || touching
-    ? `no number fits: the bounds ask for one from ${lower} to ${upper}, ` +
-        'ends excluded where exclusive'
-    : undefined;
+  if (!(lower > upper || touching)) {
+    return undefined;
+  }
+  const from = type.exclusiveMinimum === lower ? `more than ${lower}` : `at least ${lower}`;
+  const to = type.exclusiveMaximum === upper ? `less than ${upper}` : `at most ${upper}`;
+
+  return `no number fits: the bounds ask for one ${from} and ${to}`;
 }
 
 function applyTag(type: TypeIR, tag: SchemaTag): TypeIR {

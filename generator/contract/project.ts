@@ -1,6 +1,6 @@
 import { Project, ts } from './ts-morph.js';
 import type { ResolutionHostFactory, SourceFile, ts as Typescript } from 'ts-morph';
-import { GeneratorError } from '../errors.js';
+import { describeReadFailure, GeneratorError } from '../errors.js';
 import { GeneratorErrorCodes as Codes } from '../error-codes.js';
 import type { ProblemList } from './problems.js';
 import { RUNTIME_MODULE } from './runtime-symbols.js';
@@ -62,11 +62,25 @@ export function createContractProject(options: ContractProjectOptions = {}): Pro
  * @throws {@link GeneratorError} `RG_FILE_UNREADABLE` when the file does not exist.
  */
 export function loadContractFile(project: Project, contractPath: string): SourceFile {
-  const sourceFile =
-    project.getSourceFile(contractPath) ?? project.addSourceFileAtPathIfExists(contractPath);
+  const unreadable = (reason: string, cause?: unknown): GeneratorError =>
+    new GeneratorError(
+      Codes.FILE_UNREADABLE,
+      `cannot read the contract '${contractPath}': ${reason}`,
+      {
+        cause,
+        hint: 'check the --contract path',
+      },
+    );
+  let sourceFile: SourceFile | undefined;
+  try {
+    sourceFile =
+      project.getSourceFile(contractPath) ?? project.addSourceFileAtPathIfExists(contractPath);
+  } catch (cause) {
+    // A folder, or a file the user may not read: ts-morph lets the read's error through.
+    throw unreadable(describeReadFailure(cause), cause);
+  }
   if (sourceFile === undefined) {
-    const message = `cannot read the contract '${contractPath}': no such file`;
-    throw new GeneratorError(Codes.FILE_UNREADABLE, message, { hint: 'check the --contract path' });
+    throw unreadable('no such file');
   }
   project.resolveSourceFileDependencies();
 

@@ -69,6 +69,24 @@ test('--json keeps a key as data in the pointer and escaped in the message', asy
   assert.is(error.message, "unknown key 'a\\nb\\u001b[31m'");
 });
 
+test('a folder given as the contract is a usage error, not an internal one', async () => {
+  const folder = `${SCRATCH}/folder.api.ts`;
+  mkdirSync(folder, { recursive: true });
+  const result = await run([
+    ...VALID_RUNS['generate']!.slice(0, 3),
+    '--contract',
+    folder,
+    '--out',
+    OUT,
+  ]);
+
+  assert.is(result.code, ExitCodes.USAGE);
+  assert.match(result.stderr, `cannot read the contract '${folder}': it is a folder, not a file`);
+  assert.match(result.stderr, '[RG_FILE_UNREADABLE]');
+  assert.not.match(result.stderr, /internal error/);
+  assert.not.ok(existsSync(OUT));
+});
+
 test('an unknown command is a usage error that suggests the nearest one', async () => {
   const result = await run(['valdate', '--config', 'x.json']);
   assert.is(result.code, ExitCodes.USAGE);
